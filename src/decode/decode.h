@@ -1,0 +1,68 @@
+/* What decoders share: argument printers built on the emitter. */
+#ifndef SCTRACE_DECODE_H
+#define SCTRACE_DECODE_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "emit.h"
+#include "options.h"
+#include "sysent.h"
+#include "tracee.h"
+#include "xlat.h"
+
+static inline bool syserr(const struct tracee *tp)
+{
+	return tp->error != 0;
+}
+
+/* The C decoders that syscallent/ names with @NAME. */
+#define DECODER(name) int decode_##name(struct tracee *tp, int exiting);
+DECODER(arch_prctl)
+DECODER(clone)
+DECODER(creat)
+DECODER(execve)
+DECODER(execveat)
+DECODER(fcntl)
+DECODER(futex)
+DECODER(ioctl)
+DECODER(open)
+DECODER(openat)
+DECODER(socket)
+#undef DECODER
+
+/* The decoder used when a syscall has no C decoder: its signature. */
+int decode_generic(struct tracee *tp, int exiting);
+/* Argument I as its signature in syscallent/ describes it. */
+void print_arg(struct tracee *tp, int i);
+/* Unknown syscall numbers: six raw arguments. */
+void print_raw_args(struct tracee *tp);
+
+void print_fd(struct tracee *tp, int fd);
+void print_dirfd(struct tracee *tp, int fd);
+void print_signal(struct tracee *tp, int sig);
+void print_mode(struct tracee *tp, unsigned int mode); /* S_IFREG|0644 */
+void print_dev(struct tracee *tp, unsigned long long dev); /* makedev() */
+
+/* Tracee memory; each prints the address instead when it cannot read. */
+void print_path(struct tracee *tp, unsigned long addr);
+void print_str(struct tracee *tp, unsigned long addr);
+void print_buf(struct tracee *tp, unsigned long addr, unsigned long len,
+	       unsigned style);
+bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len);
+/* [N] for a pointer to an int. */
+void print_int_at(struct tracee *tp, unsigned long addr);
+
+/* Structures (file.c, process.c, net.c, signal.c). */
+void print_stat(struct tracee *tp, unsigned long addr);
+void print_statx(struct tracee *tp, unsigned long addr);
+void print_statfs(struct tracee *tp, unsigned long addr);
+void print_dirents(struct tracee *tp, unsigned long addr);
+void print_strarray(struct tracee *tp, unsigned long addr);
+void print_envp(struct tracee *tp, unsigned long addr);
+void print_rlimit(struct tracee *tp, unsigned long addr);
+void print_timespec(struct tracee *tp, unsigned long addr);
+void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len);
+void print_siginfo(struct tracee *tp, const siginfo_t *si);
+
+#endif

@@ -1,0 +1,165 @@
+/* Files: open family, the stat family, statfs, directory reads. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+
+#include "decode.h"
+
+#ifndef O_TMPFILE
+# define O_TMPFILE 020200000
+#endif
+
+static bool open_has_mode(unsigned int flags)
+{
+	return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
+}
+
+static void print_open_tail(struct tracee *tp, int flags_arg)
+{
+	unsigned int flags = tp->args[flags_arg];
+
+	emit_flags(tp, &xlat_open_flags, flags);
+	if (open_has_mode(flags))
+		emit_oct(tp, (unsigned int)tp->args[flags_arg + 1]);
+}
+
+int decode_open(struct tracee *tp, int exiting)
+{
+	print_path(tp, tp->args[0]);
+	print_open_tail(tp, 1);
+	return DEC_DONE;
+}
+
+int decode_openat(struct tracee *tp, int exiting)
+{
+	print_dirfd(tp, (int)tp->args[0]);
+	print_path(tp, tp->args[1]);
+	print_open_tail(tp, 2);
+	return DEC_DONE;
+}
+
+int decode_creat(struct tracee *tp, int exiting)
+{
+	print_path(tp, tp->args[0]);
+	emit_oct(tp, (unsigned int)tp->args[1]);
+	return DEC_DONE;
+}
+
+/* strace's abbreviated form (without -v): type and size, or the device. */
+void print_stat(struct tracee *tp, unsigned long addr)
+{
+	struct stat st;
+
+	if (!fetch(tp, addr, &st, sizeof(st))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_struct_begin(tp);
+	emit_field(tp, "st_mode");
+	print_mode(tp, st.st_mode);
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+		emit_field(tp, "st_rdev");
+		print_dev(tp, st.st_rdev);
+	} else {
+		emit_field(tp, "st_size");
+		emit_int(tp, st.st_size);
+	}
+	emit_ellipsis(tp);
+	emit_struct_end(tp);
+}
+
+void print_statx(struct tracee *tp, unsigned long addr)
+{
+	struct statx stx;
+
+	if (!fetch(tp, addr, &stx, sizeof(stx))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_struct_begin(tp);
+	emit_field(tp, "stx_mask");
+	emit_flags(tp, &xlat_statx_mask, stx.stx_mask);
+	emit_field(tp, "stx_attributes");
+	emit_flags(tp, &xlat_statx_attrs, stx.stx_attributes);
+	emit_field(tp, "stx_mode");
+	print_mode(tp, stx.stx_mode);
+	emit_field(tp, "stx_size");
+	emit_uint(tp, stx.stx_size);
+	emit_ellipsis(tp);
+	emit_struct_end(tp);
+}
+
+void print_statfs(struct tracee *tp, unsigned long addr)
+{
+	struct statfs sf;
+
+	if (!fetch(tp, addr, &sf, sizeof(sf))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_struct_begin(tp);
+	emit_field(tp, "f_type");
+	emit_enum(tp, &xlat_fsmagic, (unsigned long)sf.f_type);
+	emit_field(tp, "f_bsize");
+	emit_int(tp, sf.f_bsize);
+	emit_field(tp, "f_blocks");
+	emit_uint(tp, sf.f_blocks);
+	emit_field(tp, "f_bfree");
+	emit_uint(tp, sf.f_bfree);
+	emit_field(tp, "f_bavail");
+	emit_uint(tp, sf.f_bavail);
+	emit_field(tp, "f_files");
+	emit_uint(tp, sf.f_files);
+	emit_field(tp, "f_ffree");
+	emit_uint(tp, sf.f_ffree);
+	emit_field(tp, "f_fsid");
+	emit_struct_begin(tp);
+	emit_field(tp, "val");
+	emit_array_begin(tp);
+	emit_hex(tp, (unsigned int)sf.f_fsid.__val[0]);
+	emit_hex(tp, (unsigned int)sf.f_fsid.__val[1]);
+	emit_array_end(tp);
+	emit_struct_end(tp);
+	emit_field(tp, "f_namelen");
+	emit_int(tp, sf.f_namelen);
+	emit_field(tp, "f_frsize");
+	emit_int(tp, sf.f_frsize);
+	emit_field(tp, "f_flags");
+	emit_flags(tp, &xlat_statfs_flags, (unsigned long)sf.f_flags);
+	emit_struct_end(tp);
+}
+
+/* struct linux_dirent64: d_ino 8, d_off 8, d_reclen 2, d_type 1, d_name */
+#define DIRENT64_RECLEN_OFF 16
+#define DIRENT64_MIN 19
+#define DIRENTS_MAX (1024 * 1024)
+
+void print_dirents(struct tracee *tp, unsigned long addr)
+{
+	unsigned long len = tp->rval;
+	unsigned long count = 0;
+	unsigned char *buf;
+
+	emit_ptr(tp, addr);
+	if (len > DIRENTS_MAX)
+		return;
+	buf = malloc(len ? len : 1);
+	if (!buf || !fetch(tp, addr, buf, len)) {
+		free(buf);
+		if (len)
+			return;
+		buf = NULL;
+	}
+	for (unsigned long off = 0; off + DIRENT64_MIN <= len; count++) {
+		unsigned short reclen;
+
+		reclen = buf[off + DIRENT64_RECLEN_OFF] |
+			 buf[off + DIRENT64_RECLEN_OFF + 1] << 8;
+		if (reclen < DIRENT64_MIN)
+			break;
+		off += reclen;
+	}
+	free(buf);
+	emit_comment(tp, "%lu entries", count);
+}

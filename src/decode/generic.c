@@ -1,0 +1,288 @@
+/*
+ * The signature interpreter: a syscall whose syscallent/ line describes it
+ * fully needs no C.  Arguments are printed in order; the first one the
+ * kernel writes (out:) waits for the exit, and so does everything after.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include "decode.h"
+#include "memory.h"
+#include "signame.h"
+#include "strquote.h"
+
+bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len)
+{
+	return addr && mem_read(tp->pid, addr, buf, len) == 0;
+}
+
+void print_fd(struct tracee *tp, int fd)
+{
+	emit_int(tp, fd);
+}
+
+void print_dirfd(struct tracee *tp, int fd)
+{
+	if (fd == -100)
+		emit_sym(tp, "AT_FDCWD");
+	else
+		print_fd(tp, fd);
+}
+
+void print_signal(struct tracee *tp, int sig)
+{
+	emit_sym(tp, signame(sig));
+}
+
+void print_mode(struct tracee *tp, unsigned int mode)
+{
+	struct strbuf sb = { 0 };
+	const char *type = NULL;
+
+	if (mode & S_IFMT) {
+		type = xlat_name(&xlat_file_types, mode & S_IFMT);
+		if (!type) {
+			emit_oct(tp, mode);
+			return;
+		}
+		sb_puts(&sb, type);
+		sb_putc(&sb, '|');
+	}
+	if (mode & S_ISUID)
+		sb_puts(&sb, "S_ISUID|");
+	if (mode & S_ISGID)
+		sb_puts(&sb, "S_ISGID|");
+	if (mode & S_ISVTX)
+		sb_puts(&sb, "S_ISVTX|");
+	sb_printf(&sb, "%#03o", mode & 0777);
+	emit_sym(tp, sb.buf);
+	sb_free(&sb);
+}
+
+void print_dev(struct tracee *tp, unsigned long long dev)
+{
+	emit_symf(tp, "makedev(%#x, %#x)", major(dev), minor(dev));
+}
+
+void print_path(struct tracee *tp, unsigned long addr)
+{
+	char buf[PATH_MAX + 1];
+	bool terminated;
+	long n;
+
+	if (!addr) {
+		emit_ptr(tp, 0);
+		return;
+	}
+	n = mem_read_str(tp->pid, addr, buf, PATH_MAX - 1, &terminated);
+	if (n < 0)
+		emit_ptr(tp, addr);
+	else
+		emit_bytes(tp, buf, n, terminated ? 0 : QUOTE_ELLIPSIS);
+}
+
+void print_str(struct tracee *tp, unsigned long addr)
+{
+	size_t max = opt.max_strlen;
+	char stackbuf[256];
+	char *buf = max < sizeof(stackbuf) ? stackbuf : malloc(max + 1);
+	bool terminated;
+	long n;
+
+	if (!addr) {
+		emit_ptr(tp, 0);
+	} else if (!buf) {
+		emit_ptr(tp, addr);
+	} else {
+		n = mem_read_str(tp->pid, addr, buf, max, &terminated);
+		if (n < 0)
+			emit_ptr(tp, addr);
+		else
+			emit_bytes(tp, buf, n, terminated ? 0 : QUOTE_ELLIPSIS);
+	}
+	if (buf != stackbuf)
+		free(buf);
+}
+
+void print_buf(struct tracee *tp, unsigned long addr, unsigned long len,
+	       unsigned style)
+{
+	size_t max = (size_t)opt.max_strlen;
+	size_t n = len < max ? len : max;
+	char stackbuf[256];
+	char *buf = n <= sizeof(stackbuf) ? stackbuf : malloc(n);
+
+	if (!addr) {
+		emit_ptr(tp, 0);
+	} else if (!buf || mem_read(tp->pid, addr, buf, n) < 0) {
+		emit_ptr(tp, addr);
+	} else {
+		if (len > n)
+			style |= QUOTE_ELLIPSIS;
+		emit_bytes(tp, buf, n, style);
+	}
+	if (buf != stackbuf)
+		free(buf);
+}
+
+void print_int_at(struct tracee *tp, unsigned long addr)
+{
+	int v;
+
+	if (!fetch(tp, addr, &v, sizeof(v))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_array_begin(tp);
+	emit_int(tp, v);
+	emit_array_end(tp);
+}
+
+static void print_id(struct tracee *tp, unsigned long v)
+{
+	if ((unsigned int)v == (unsigned int)-1)
+		emit_int(tp, -1);
+	else
+		emit_uint(tp, (unsigned int)v);
+}
+
+static unsigned long arg_len(const struct tracee *tp, const struct argspec *a)
+{
+	if (a->len == LEN_RVAL)
+		return tp->rval;
+	if (a->len >= 0 && a->len < 6)
+		return tp->args[a->len];
+	return 0;
+}
+
+void print_arg(struct tracee *tp, int i)
+{
+	const struct argspec *a = &tp->se->args[i];
+	unsigned long v = tp->args[i];
+
+	if (a->dir != DIR_IN && syserr(tp)) {
+		emit_ptr(tp, v);
+		return;
+	}
+	switch (a->type) {
+	case ARG_int:
+	case ARG_pid:
+		emit_int(tp, (int)v);
+		break;
+	case ARG_uint:
+		emit_uint(tp, (unsigned int)v);
+		break;
+	case ARG_long:
+		emit_int(tp, (long)v);
+		break;
+	case ARG_ulong:
+		emit_uint(tp, v);
+		break;
+	case ARG_hex:
+		emit_hex(tp, v);
+		break;
+	case ARG_oct:
+		emit_oct(tp, (unsigned int)v);
+		break;
+	case ARG_fd:
+		print_fd(tp, (int)v);
+		break;
+	case ARG_dirfd:
+		print_dirfd(tp, (int)v);
+		break;
+	case ARG_uid:
+	case ARG_gid:
+		print_id(tp, v);
+		break;
+	case ARG_sig:
+		print_signal(tp, (int)v);
+		break;
+	case ARG_clockid:
+		emit_enum(tp, &xlat_clocks, (uint64_t)(int64_t)(int)v);
+		break;
+	case ARG_flags:
+		emit_flags(tp, a->xlat, (unsigned int)v);
+		break;
+	case ARG_enum:
+		emit_enum(tp, a->xlat, (uint64_t)(int64_t)(int)v);
+		break;
+	case ARG_mode_t:
+		print_mode(tp, (unsigned int)v);
+		break;
+	case ARG_path:
+		print_path(tp, v);
+		break;
+	case ARG_str:
+		print_str(tp, v);
+		break;
+	case ARG_buf:
+		print_buf(tp, v, arg_len(tp, a), 0);
+		break;
+	case ARG_hexbuf:
+		print_buf(tp, v, arg_len(tp, a), QUOTE_HEX_ALL);
+		break;
+	case ARG_strarray:
+		print_strarray(tp, v);
+		break;
+	case ARG_envp:
+		print_envp(tp, v);
+		break;
+	case ARG_stat:
+		print_stat(tp, v);
+		break;
+	case ARG_statx:
+		print_statx(tp, v);
+		break;
+	case ARG_statfs:
+		print_statfs(tp, v);
+		break;
+	case ARG_dirents:
+		print_dirents(tp, v);
+		break;
+	case ARG_rlimit:
+	case ARG_rlimit64:
+		print_rlimit(tp, v);
+		break;
+	case ARG_timespec:
+		print_timespec(tp, v);
+		break;
+	case ARG_sockaddr:
+		print_sockaddr(tp, v, arg_len(tp, a));
+		break;
+	case ARG_intptr:
+		print_int_at(tp, v);
+		break;
+	default:
+		/* Not decoded yet: the address, as strace prints a pointer. */
+		emit_ptr(tp, v);
+		break;
+	}
+}
+
+void print_raw_args(struct tracee *tp)
+{
+	for (int i = 0; i < 6; i++)
+		emit_hex(tp, tp->args[i]);
+}
+
+int decode_generic(struct tracee *tp, int exiting)
+{
+	const struct sysent *se = tp->se;
+	int i;
+
+	if (!exiting) {
+		for (i = 0; i < se->nargs; i++) {
+			if (se->args[i].dir != DIR_IN) {
+				tp->argi = i;
+				return DEC_MORE;
+			}
+			print_arg(tp, i);
+		}
+		return DEC_DONE;
+	}
+	for (i = tp->argi; i < se->nargs; i++)
+		print_arg(tp, i);
+	return se->ret;
+}

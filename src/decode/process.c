@@ -1,0 +1,181 @@
+/* Processes: execve, clone, resource limits, arch_prctl. */
+#include <sched.h>
+
+#include "decode.h"
+#include "signame.h"
+
+#define STRARRAY_MAX_ITEMS (1 << 20)
+
+/* ["ls", "-la"]: at most -s elements, like strace. */
+void print_strarray(struct tracee *tp, unsigned long addr)
+{
+	unsigned long ptr;
+	unsigned int n;
+
+	if (!fetch(tp, addr, &ptr, sizeof(ptr))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_array_begin(tp);
+	for (n = 0; ptr; n++) {
+		if (n >= (unsigned int)opt.max_strlen) {
+			emit_ellipsis(tp);
+			break;
+		}
+		print_str(tp, ptr);
+		if (!fetch(tp, addr + (n + 1) * sizeof(ptr), &ptr, sizeof(ptr))) {
+			emit_hex(tp, addr + (n + 1) * sizeof(ptr));
+			break;
+		}
+	}
+	emit_array_end(tp);
+}
+
+/* Without -v strace counts the environment instead of printing it. */
+void print_envp(struct tracee *tp, unsigned long addr)
+{
+	unsigned long ptr;
+	unsigned int n = 0;
+
+	emit_ptr(tp, addr);
+	if (!addr)
+		return;
+	for (;;) {
+		if (!fetch(tp, addr + n * sizeof(ptr), &ptr, sizeof(ptr)))
+			return;
+		if (!ptr || n >= STRARRAY_MAX_ITEMS)
+			break;
+		n++;
+	}
+	emit_comment(tp, "%u var%s", n, n == 1 ? "" : "s");
+}
+
+int decode_execve(struct tracee *tp, int exiting)
+{
+	print_path(tp, tp->args[0]);
+	print_strarray(tp, tp->args[1]);
+	print_envp(tp, tp->args[2]);
+	return DEC_DONE;
+}
+
+int decode_execveat(struct tracee *tp, int exiting)
+{
+	print_dirfd(tp, (int)tp->args[0]);
+	print_path(tp, tp->args[1]);
+	print_strarray(tp, tp->args[2]);
+	print_envp(tp, tp->args[3]);
+	emit_flags(tp, &xlat_at_flags, (unsigned int)tp->args[4]);
+	return DEC_DONE;
+}
+
+static void print_rlim_value(struct tracee *tp, unsigned long long v)
+{
+	if (v == ~0ULL)
+		emit_sym(tp, "RLIM64_INFINITY");
+	else if (v && v % 1024 == 0)
+		emit_symf(tp, "%llu*1024", v / 1024);
+	else
+		emit_uint(tp, v);
+}
+
+void print_rlimit(struct tracee *tp, unsigned long addr)
+{
+	unsigned long long rl[2];
+
+	if (!fetch(tp, addr, rl, sizeof(rl))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_struct_begin(tp);
+	emit_field(tp, "rlim_cur");
+	print_rlim_value(tp, rl[0]);
+	emit_field(tp, "rlim_max");
+	print_rlim_value(tp, rl[1]);
+	emit_struct_end(tp);
+}
+
+void print_timespec(struct tracee *tp, unsigned long addr)
+{
+	long long ts[2];
+
+	if (!fetch(tp, addr, ts, sizeof(ts))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_struct_begin(tp);
+	emit_field(tp, "tv_sec");
+	emit_int(tp, ts[0]);
+	emit_field(tp, "tv_nsec");
+	emit_int(tp, ts[1]);
+	emit_struct_end(tp);
+}
+
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
+
+int decode_arch_prctl(struct tracee *tp, int exiting)
+{
+	unsigned int code = tp->args[0];
+
+	if (!exiting) {
+		emit_enum(tp, &xlat_arch_prctl_codes, code);
+		if (code == ARCH_GET_FS || code == ARCH_GET_GS)
+			return DEC_MORE;
+		emit_hex(tp, tp->args[1]);
+		return DEC_DONE;
+	}
+	if (syserr(tp)) {
+		emit_ptr(tp, tp->args[1]);
+	} else {
+		unsigned long v;
+
+		if (fetch(tp, tp->args[1], &v, sizeof(v))) {
+			emit_array_begin(tp);
+			emit_hex(tp, v);
+			emit_array_end(tp);
+		} else {
+			emit_ptr(tp, tp->args[1]);
+		}
+	}
+	return RET_DEC;
+}
+
+/* x86-64 order: clone(flags, stack, parent_tid, child_tid, tls). */
+int decode_clone(struct tracee *tp, int exiting)
+{
+	unsigned long flags = tp->args[0];
+	unsigned int sig = flags & 0xff;
+
+	if (exiting)
+		return RET_DEC;
+	emit_field(tp, "child_stack");
+	emit_ptr(tp, tp->args[1]);
+	emit_field(tp, "flags");
+	if (sig && (flags & ~0xffUL)) {
+		struct strbuf sb = { 0 };
+
+		xlat_format_flags(&sb, &xlat_clone_flags, flags & ~0xffUL);
+		sb_printf(&sb, "|%s", signame(sig));
+		emit_sym(tp, sb.buf);
+		sb_free(&sb);
+	} else if (sig) {
+		print_signal(tp, sig);
+	} else {
+		emit_flags(tp, &xlat_clone_flags, flags);
+	}
+	if (flags & CLONE_PARENT_SETTID) {
+		emit_field(tp, "parent_tid");
+		emit_ptr(tp, tp->args[2]);
+	}
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		emit_field(tp, "child_tidptr");
+		emit_ptr(tp, tp->args[3]);
+	}
+	if (flags & CLONE_SETTLS) {
+		emit_field(tp, "tls");
+		emit_ptr(tp, tp->args[4]);
+	}
+	return DEC_DONE;
+}

@@ -1,0 +1,30 @@
+/* argv -> struct options, validated before anything is started. */
+#ifndef SCTRACE_OPTIONS_H
+#define SCTRACE_OPTIONS_H
+
+enum fetch_mode {
+	FETCH_AUTO,	/* PTRACE_GET_SYSCALL_INFO when the kernel has it */
+	FETCH_GETREGS,	/* always PTRACE_GETREGS (SCTRACE_FETCH=getregs) */
+};
+
+struct options {
+	char **cmd_argv;	/* the command and its arguments */
+	const char *cmd_path;	/* the command resolved through PATH */
+	const char *outfile;	/* -o FILE, or NULL for stderr */
+	int max_strlen;		/* -s */
+	int acolumn;		/* -a */
+	int xflag;		/* -x, -xx */
+	enum fetch_mode fetch;
+};
+
+/* Read-only once options_parse() has returned. */
+extern struct options opt;
+
+/* Parses argv into opt; on bad input prints one message and exits 1. */
+void options_parse(int argc, char **argv);
+
+/* The usage error tail: "Try 'sctrace -h' ..." and exit(1). */
+void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+#endif

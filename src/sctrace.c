@@ -1,0 +1,31 @@
+/* sctrace: a syscall tracer that speaks strace's language. */
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include "options.h"
+#include "sink.h"
+#include "tracer.h"
+
+int main(int argc, char **argv)
+{
+	int status;
+	bool output_ok;
+
+	options_parse(argc, argv);
+	sink_open(opt.outfile);
+	status = tracer_run();
+	output_ok = sink_close();
+
+	if (tracer_interrupted()) {
+		tracer_mimic_death(tracer_interrupted());
+		return 128 + tracer_interrupted();
+	}
+	/* A script must notice that its trace is incomplete. */
+	if (!output_ok || status == -1)
+		return 1;
+	if (WIFSIGNALED(status)) {
+		tracer_mimic_death(WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
+}

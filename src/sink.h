@@ -1,0 +1,39 @@
+/*
+ * The sink: where finished text goes.  Lines are assembled per tracee;
+ * when two tracees' lines interleave, the first is closed with
+ * " <unfinished ...>" and later continued as "<... NAME resumed>".
+ */
+#ifndef SCTRACE_SINK_H
+#define SCTRACE_SINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct tracee;
+
+/* Opens -o FILE (or stderr); exits with a message when it cannot. */
+void sink_open(const char *path);
+
+/* Before TP starts a new line: cut another tracee's open half line. */
+void sink_begin_line(struct tracee *tp);
+/* TP's open half line was cut by another line since it went out. */
+bool sink_was_cut(const struct tracee *tp);
+/* Writes what TP has so far and keeps the line open (syscall entry). */
+void sink_flush_partial(struct tracee *tp);
+/* Writes the rest of TP's line and a newline. */
+void sink_end_line(struct tracee *tp);
+/* TP goes away: an open half line is closed first. */
+void sink_forget(struct tracee *tp);
+/* The output column TP's text has reached. */
+size_t sink_column(const struct tracee *tp);
+
+/* Before a tracee runs: output shared with the tracee must be out first. */
+void sink_sync(void);
+/* Before sctrace blocks: everything buffered goes out. */
+void sink_flush(void);
+/* A write to the output failed (reported once): tracing must stop. */
+bool sink_failed(void);
+/* Final flush and close; false if anything was lost. */
+bool sink_close(void);
+
+#endif

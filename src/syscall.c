@@ -1,0 +1,297 @@
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+
+#include "decode/decode.h"
+#include "options.h"
+#include "sink.h"
+#include "syscall.h"
+#include "sysent.h"
+#include "tracee.h"
+#include "xlat.h"
+
+#define NR_execve 59
+#define NR_execveat 322
+
+/* Probed on the first stop: does the kernel have PTRACE_GET_SYSCALL_INFO? */
+static enum { PROBE_UNKNOWN, PROBE_YES, PROBE_NO } have_info;
+
+const struct sysent *sysent_lookup(unsigned long nr)
+{
+	if (nr < nsysent_x86_64 && sysent_x86_64[nr].name)
+		return &sysent_x86_64[nr];
+	return NULL;
+}
+
+enum stop_kind { STOP_ENTRY, STOP_EXIT };
+
+static void set_result(struct tracee *tp, long rval)
+{
+	tp->rval = rval;
+	tp->error = (unsigned long)rval >= (unsigned long)-4095 ? (int)-rval : 0;
+}
+
+static int fetch_info(struct tracee *tp, enum stop_kind *kind)
+{
+	struct __ptrace_syscall_info info;
+	long n = ptrace(PTRACE_GET_SYSCALL_INFO, tp->pid, sizeof(info), &info);
+
+	if (n < 0) {
+		if (errno == ESRCH)
+			return -1;
+		if (have_info == PROBE_UNKNOWN) {
+			have_info = PROBE_NO;
+			return 1;
+		}
+		return -1;
+	}
+	have_info = PROBE_YES;
+	switch (info.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		*kind = STOP_ENTRY;
+		tp->scno = info.entry.nr;
+		memcpy(tp->args, info.entry.args, sizeof(tp->args));
+		return 0;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		*kind = STOP_EXIT;
+		set_result(tp, info.exit.rval);
+		return 0;
+	}
+	return 1;	/* no answer for this stop: use the registers */
+}
+
+/*
+ * The fallback: x86-64 passes the number in orig_rax and the arguments in
+ * rdi, rsi, rdx, r10, r8, r9 (not rcx: the syscall instruction overwrites
+ * rcx and r11 with the return rip and rflags).  Entry or exit is not in
+ * the registers, so it is tracked; before the first execve, where the
+ * stops may start in the middle of a call, rax == -ENOSYS (what the
+ * kernel sets on entry) resynchronises it.
+ */
+static int fetch_regs(struct tracee *tp, enum stop_kind *kind)
+{
+	struct user_regs_struct r;
+
+	if (ptrace(PTRACE_GETREGS, tp->pid, 0, &r) < 0)
+		return -1;
+	if (tp->flags & TRC_HIDE)
+		*kind = (long)r.rax == -ENOSYS ? STOP_ENTRY : STOP_EXIT;
+	else
+		*kind = tp->flags & TRC_INSYSCALL ? STOP_EXIT : STOP_ENTRY;
+	if (*kind == STOP_ENTRY) {
+		tp->scno = r.orig_rax;
+		tp->args[0] = r.rdi;
+		tp->args[1] = r.rsi;
+		tp->args[2] = r.rdx;
+		tp->args[3] = r.r10;
+		tp->args[4] = r.r8;
+		tp->args[5] = r.r9;
+	} else {
+		set_result(tp, (long)r.rax);
+	}
+	return 0;
+}
+
+static int fetch_syscall(struct tracee *tp, enum stop_kind *kind)
+{
+	if (opt.fetch != FETCH_GETREGS && have_info != PROBE_NO) {
+		int rc = fetch_info(tp, kind);
+
+		if (rc <= 0)
+			return rc;
+	}
+	return fetch_regs(tp, kind);
+}
+
+static void syscall_entry(struct tracee *tp)
+{
+	const struct sysent *se = sysent_lookup(tp->scno);
+	int rc;
+
+	tp->flags |= TRC_INSYSCALL;
+	tp->flags &= ~(TRC_DECODED | TRC_HIDDEN_CALL);
+	tp->se = se;
+	tp->ret_xlat = NULL;
+	tp->error = 0;
+	tp->rval = 0;
+	tp->argi = 0;
+
+	if (tp->flags & TRC_HIDE) {
+		if (tp->scno != NR_execve && tp->scno != NR_execveat) {
+			tp->flags |= TRC_HIDDEN_CALL;
+			return;
+		}
+		tp->flags &= ~TRC_HIDE;
+		tp->flags |= TRC_FIRST_EXEC;
+	}
+
+	sink_begin_line(tp);
+	if (se) {
+		tp->name = se->name;
+		emit_call_begin(tp, se->name);
+		rc = se->decode ? se->decode(tp, 0) : decode_generic(tp, 0);
+	} else {
+		char name[32];
+
+		snprintf(name, sizeof(name), "syscall_%#lx", tp->scno);
+		tp->name = "syscall";
+		emit_call_begin(tp, name);
+		print_raw_args(tp);
+		rc = DEC_DONE;
+	}
+	if (rc == DEC_DONE)
+		tp->flags |= TRC_DECODED;
+	else
+		emit_call_pause(tp);
+	sink_flush_partial(tp);
+}
+
+/* Kernel-internal codes: the call is restarted, so there is no result. */
+static const char *restart_text(int err)
+{
+	switch (err) {
+	case 512: return "ERESTARTSYS (To be restarted if SA_RESTART is set)";
+	case 513: return "ERESTARTNOINTR (To be restarted)";
+	case 514: return "ERESTARTNOHAND (To be restarted if no handler)";
+	case 516: return "ERESTART_RESTARTBLOCK (Interrupted by signal)";
+	}
+	return NULL;
+}
+
+static const char *internal_errstr(int err)
+{
+	switch (err) {
+	case 515: return "Inappropriate ioctl for device";
+	case 517: return "Driver requests probe retry";
+	case 518: return "Open found a stale dentry";
+	case 519: return "Parameter not supported";
+	case 521: return "Illegal NFS file handle";
+	case 522: return "Update synchronization mismatch";
+	case 523: return "Cookie is stale";
+	case 524: return "Operation is not supported";
+	case 525: return "Buffer or request is too small";
+	case 526: return "An untranslatable error occurred";
+	case 527: return "Type not supported by server";
+	case 528: return "Request initiated, but will not complete before timeout";
+	case 529: return "iocb queued, will get completion event";
+	case 530: return "Conflict with recalled state";
+	case 531: return "NFS file lock reclaim refused";
+	}
+	return NULL;
+}
+
+static void print_error(struct tracee *tp)
+{
+	const char *name = xlat_name(&xlat_errnos, (uint64_t)tp->error);
+	const char *text = restart_text(tp->error);
+
+	if (text) {
+		emit_rawf(tp, "? %s", text);
+		return;
+	}
+	text = tp->error < 512 ? strerror(tp->error) : internal_errstr(tp->error);
+	if (name)
+		emit_rawf(tp, "-1 %s (%s)", name, text ? text : "Unknown error");
+	else
+		emit_rawf(tp, "-1 ERRNO_%d (%s)", tp->error,
+			  text ? text : "Unknown error");
+}
+
+static void print_result(struct tracee *tp, int ret)
+{
+	emit_call_end(tp);
+	emit_result_column(tp);
+	if (ret == RET_NONE) {
+		emit_raw(tp, "?");
+		return;
+	}
+	if (tp->error) {
+		print_error(tp);
+		return;
+	}
+	if (tp->ret_xlat)
+		ret = RET_FLAGS;
+	switch (ret) {
+	case RET_HEX:
+		emit_rawf(tp, "%#lx", (unsigned long)tp->rval);
+		break;
+	case RET_OCT:
+		emit_rawf(tp, "%#lo", (unsigned long)tp->rval);
+		break;
+	case RET_FLAGS:
+		if (tp->rval) {
+			struct strbuf sb = { 0 };
+
+			xlat_format_flags(&sb, tp->ret_xlat, (unsigned long)tp->rval);
+			emit_rawf(tp, "%#lx (flags %s)", (unsigned long)tp->rval,
+				  sb.buf);
+			sb_free(&sb);
+			break;
+		}
+		/* fall through */
+	default:
+		emit_rawf(tp, "%ld", tp->rval);
+		break;
+	}
+}
+
+static void syscall_exit(struct tracee *tp)
+{
+	int ret;
+
+	tp->flags &= ~TRC_INSYSCALL;
+	if (tp->flags & TRC_HIDDEN_CALL) {
+		tp->flags &= ~TRC_HIDDEN_CALL;
+		return;
+	}
+	if (sink_was_cut(tp)) {
+		sink_begin_line(tp);
+		emit_call_resumed(tp, tp->name);
+	}
+	if (tp->flags & TRC_DECODED)
+		ret = tp->se ? tp->se->ret : RET_DEC;
+	else
+		ret = tp->se->decode ? tp->se->decode(tp, 1) : decode_generic(tp, 1);
+	print_result(tp, ret);
+	sink_end_line(tp);
+	/*
+	 * The command could not be run: what the child does next is sctrace's
+	 * own error path, not the program, so it is not shown (as in strace).
+	 */
+	if (tp->flags & TRC_FIRST_EXEC) {
+		tp->flags &= ~TRC_FIRST_EXEC;
+		if (tp->error)
+			tp->flags |= TRC_HIDE;
+	}
+}
+
+int syscall_stop(struct tracee *tp)
+{
+	enum stop_kind kind;
+
+	if (fetch_syscall(tp, &kind) < 0)
+		return -1;
+	if (kind == STOP_ENTRY)
+		syscall_entry(tp);
+	else if (tp->flags & TRC_INSYSCALL)
+		syscall_exit(tp);
+	return 0;
+}
+
+void syscall_unfinished(struct tracee *tp)
+{
+	if (!(tp->flags & TRC_INSYSCALL) || (tp->flags & TRC_HIDDEN_CALL) ||
+	    !(tp->flags & TRC_LINE_OPEN))
+		return;
+	tp->flags &= ~TRC_INSYSCALL;
+	if (sink_was_cut(tp)) {
+		sink_begin_line(tp);
+		emit_call_resumed(tp, tp->name);
+	} else if (!(tp->flags & TRC_DECODED)) {
+		emit_raw(tp, " <unfinished ...>");
+	}
+	print_result(tp, RET_NONE);
+	sink_end_line(tp);
+}

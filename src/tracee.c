@@ -1,0 +1,66 @@
+#include <stdlib.h>
+
+#include "tracee.h"
+#include "util.h"
+
+#define HASH_SIZE 1024	/* power of two; chains stay short for any tree */
+
+static struct tracee *hash[HASH_SIZE];
+static struct tracee *all;
+static unsigned int count;
+
+static unsigned int slot(pid_t pid)
+{
+	return (unsigned int)pid & (HASH_SIZE - 1);
+}
+
+struct tracee *tracee_new(pid_t pid)
+{
+	struct tracee *tp = xcalloc(1, sizeof(*tp));
+
+	tp->pid = pid;
+	emit_init(&tp->em, &tp->line);
+	tp->hnext = hash[slot(pid)];
+	hash[slot(pid)] = tp;
+	tp->lnext = all;
+	all = tp;
+	count++;
+	return tp;
+}
+
+struct tracee *tracee_find(pid_t pid)
+{
+	for (struct tracee *tp = hash[slot(pid)]; tp; tp = tp->hnext)
+		if (tp->pid == pid)
+			return tp;
+	return NULL;
+}
+
+void tracee_free(struct tracee *tp)
+{
+	struct tracee **pp;
+
+	for (pp = &hash[slot(tp->pid)]; *pp; pp = &(*pp)->hnext)
+		if (*pp == tp) {
+			*pp = tp->hnext;
+			break;
+		}
+	for (pp = &all; *pp; pp = &(*pp)->lnext)
+		if (*pp == tp) {
+			*pp = tp->lnext;
+			break;
+		}
+	count--;
+	sb_free(&tp->line);
+	free(tp);
+}
+
+struct tracee *tracee_first(void)
+{
+	return all;
+}
+
+unsigned int tracee_count(void)
+{
+	return count;
+}

@@ -1,0 +1,55 @@
+/* Constant tables (flags, enums): generated from syscallent/xlat/NAME.in. */
+#ifndef SCTRACE_XLAT_H
+#define SCTRACE_XLAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct xlat_data {
+	uint64_t val;
+	const char *str;
+};
+
+enum xlat_kind {
+	XLAT_FLAGS,	/* a bit set: A|B|0x40 */
+	XLAT_ENUM,	/* one value: A, or 0x4d /- SEEK_??? -/ */
+};
+
+enum xlat_fmt {
+	XFMT_HEX = 0,	/* what does not match prints as 0x... */
+	XFMT_DEC,
+	XFMT_OCT,
+};
+
+struct xlat {
+	const struct xlat_data *data;
+	uint32_t size;
+	uint8_t kind;		/* enum xlat_kind */
+	uint8_t fmt;		/* enum xlat_fmt */
+	const char *unknown;	/* "SEEK_???": enum values not in the table */
+	/*
+	 * Flags only: a multi-bit field printed first as one value of
+	 * another table, even when it is zero (O_ACCMODE -> O_RDONLY,
+	 * MAP_TYPE -> MAP_PRIVATE, SOCK_TYPE_MASK -> SOCK_STREAM), then
+	 * the remaining bits as flags.
+	 */
+	uint64_t field_mask;
+	const struct xlat *field;
+};
+
+struct strbuf;
+
+/* The name of VAL, or NULL. */
+const char *xlat_name(const struct xlat *x, uint64_t val);
+
+/* A|B|0x40 for flags; NAME, or 0x4d followed by a comment, for enums. */
+void xlat_format_flags(struct strbuf *sb, const struct xlat *x, uint64_t v);
+void xlat_format_enum(struct strbuf *sb, const struct xlat *x, uint64_t v);
+
+/*
+ * Every generated table is declared here as "extern const struct xlat
+ * xlat_NAME;" by the generated header.
+ */
+#include "gen/xlat_decls.h"
+
+#endif
