@@ -41,16 +41,10 @@ void xlat_format_enum(struct strbuf *sb, const struct xlat *x, uint64_t v)
 
 void xlat_format_flags(struct strbuf *sb, const struct xlat *x, uint64_t v)
 {
-	int n = 0;
+	int n = 0, named = 0;
 
 	if (x->field) {
-		uint64_t f = v & x->field_mask;
-		const char *name = xlat_name(x->field, f);
-
-		if (name)
-			sb_puts(sb, name);
-		else
-			put_number(sb, x->field->fmt, f);
+		xlat_format_enum(sb, x->field, v & x->field_mask);
 		v &= ~x->field_mask;
 		n++;
 	}
@@ -62,12 +56,16 @@ void xlat_format_flags(struct strbuf *sb, const struct xlat *x, uint64_t v)
 				sb_putc(sb, '|');
 			sb_puts(sb, x->data[i].str);
 			v &= ~bit;
+			named++;
 		}
 	}
 	if (v) {
 		if (n++)
 			sb_putc(sb, '|');
 		put_number(sb, x->fmt, v);
+		/* strace explains bits only when none of them had a name. */
+		if (!named && x->unknown)
+			sb_printf(sb, " /* %s */", x->unknown);
 	}
 	if (!n) {
 		const char *zero = xlat_name(x, 0);

@@ -26,7 +26,11 @@ struct xlat {
 	uint32_t size;
 	uint8_t kind;		/* enum xlat_kind */
 	uint8_t fmt;		/* enum xlat_fmt */
-	const char *unknown;	/* "SEEK_???": enum values not in the table */
+	/*
+	 * "SEEK_???": the comment after an enum value not in the table, or
+	 * after flag bits none of which has a name.
+	 */
+	const char *unknown;
 	/*
 	 * Flags only: a multi-bit field printed first as one value of
 	 * another table, even when it is zero (O_ACCMODE -> O_RDONLY,

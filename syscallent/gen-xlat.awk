@@ -130,7 +130,6 @@ function directive(    word, arg, n, a) {
 			fail("#unknown takes one word without quotes, " \
 			    "backslashes or \"*/\"")
 		tab_unknown[ntab] = arg
-		tab_unknown_line[ntab] = FNR
 	} else if (word == "field") {
 		if (tab_field[ntab] != "")
 			fail("#field given twice")

@@ -64,5 +64,7 @@ void print_rlimit(struct tracee *tp, unsigned long addr);
 void print_timespec(struct tracee *tp, unsigned long addr);
 void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len);
 void print_siginfo(struct tracee *tp, const siginfo_t *si);
+void print_sigset(struct tracee *tp, unsigned long addr, unsigned long size);
+void print_sigaction(struct tracee *tp, unsigned long addr);
 
 #endif

@@ -3,24 +3,6 @@
 
 #include "decode.h"
 
-static void print_op(struct tracee *tp, unsigned int op)
-{
-	unsigned int cmd = op & FUTEX_CMD_MASK;
-	const char *name = xlat_name(&xlat_futex_ops, cmd);
-	struct strbuf sb = { 0 };
-
-	if (name)
-		sb_puts(&sb, name);
-	else
-		sb_printf(&sb, "%#x", cmd);
-	if (op & FUTEX_PRIVATE_FLAG)
-		sb_puts(&sb, "_PRIVATE");
-	if (op & FUTEX_CLOCK_REALTIME)
-		sb_puts(&sb, "|FUTEX_CLOCK_REALTIME");
-	emit_sym(tp, sb.buf);
-	sb_free(&sb);
-}
-
 static void print_bitset(struct tracee *tp, unsigned int v)
 {
 	if (v == FUTEX_BITSET_MATCH_ANY)
@@ -35,7 +17,8 @@ int decode_futex(struct tracee *tp, int exiting)
 	unsigned int op = a[1];
 
 	emit_ptr(tp, a[0]);
-	print_op(tp, op);
+	/* The table names every combination with the flags, as strace does. */
+	emit_enum(tp, &xlat_futex_ops, op);
 	switch (op & FUTEX_CMD_MASK) {
 	case FUTEX_WAIT:
 		emit_uint(tp, (unsigned int)a[2]);

@@ -251,6 +251,12 @@ void print_arg(struct tracee *tp, int i)
 	case ARG_sockaddr:
 		print_sockaddr(tp, v, arg_len(tp, a));
 		break;
+	case ARG_sigset:
+		print_sigset(tp, v, arg_len(tp, a));
+		break;
+	case ARG_sigaction:
+		print_sigaction(tp, v);
+		break;
 	case ARG_intptr:
 		print_int_at(tp, v);
 		break;

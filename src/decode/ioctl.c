@@ -27,19 +27,27 @@ static void add_field(struct strbuf *sb, const struct xlat *x,
 		sb_printf(sb, "%#x|", v & mask);
 }
 
+/*
+ * strace 6.1 prints the multi-bit fields each followed by '|', and the
+ * remaining flags after them, so an empty rest leaves the '|' in place.
+ */
 static void emit_composite(struct tracee *tp, struct strbuf *sb,
 			   const struct xlat *rest, unsigned int v)
 {
-	if (v) {
+	if (v)
 		xlat_format_flags(sb, rest, v);
-	} else if (sb->len) {
-		sb->len--;	/* the trailing '|' */
-		sb->buf[sb->len] = '\0';
-	} else {
-		sb_putc(sb, '0');
-	}
 	emit_sym(tp, sb->buf);
 	sb_free(sb);
+}
+
+/* strace 6.1 prints a zero flag word as nothing at all. */
+static void print_termios_flags(struct tracee *tp, const struct xlat *x,
+				unsigned int v)
+{
+	if (v)
+		emit_flags(tp, x, v);
+	else
+		emit_sym(tp, "");
 }
 
 static void print_oflag(struct tracee *tp, unsigned int v)
@@ -76,13 +84,13 @@ static void print_termios(struct tracee *tp, unsigned long addr)
 	}
 	emit_struct_begin(tp);
 	emit_field(tp, "c_iflag");
-	emit_flags(tp, &xlat_termios_iflags, t.c_iflag);
+	print_termios_flags(tp, &xlat_termios_iflags, t.c_iflag);
 	emit_field(tp, "c_oflag");
 	print_oflag(tp, t.c_oflag);
 	emit_field(tp, "c_cflag");
 	print_cflag(tp, t.c_cflag);
 	emit_field(tp, "c_lflag");
-	emit_flags(tp, &xlat_termios_lflags, t.c_lflag);
+	print_termios_flags(tp, &xlat_termios_lflags, t.c_lflag);
 	emit_ellipsis(tp);
 	emit_struct_end(tp);
 }

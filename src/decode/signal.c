@@ -1,5 +1,7 @@
 /* Signals: siginfo_t as strace prints it in "--- SIG {...} ---" lines. */
 #include <signal.h>
+#include <stddef.h>
+#include <string.h>
 
 #include "decode.h"
 #include "signame.h"
@@ -112,5 +114,84 @@ void print_siginfo(struct tracee *tp, const siginfo_t *si)
 		emit_enum(tp, &xlat_errnos, (unsigned int)si->si_errno);
 	}
 	print_code_fields(tp, si);
+	emit_struct_end(tp);
+}
+
+/* A signal name inside a set: no "SIG" prefix, as strace prints it. */
+static const char *set_member_name(int sig)
+{
+	const char *name = signame(sig);
+
+	return strncmp(name, "SIG", 3) == 0 ? name + 3 : name;
+}
+
+/* [INT QUIT], or ~[...] when more than half of the signals are in. */
+void print_sigset(struct tracee *tp, unsigned long addr, unsigned long size)
+{
+	unsigned char set[128];
+	unsigned int nbits, in = 0;
+	bool complement;
+	struct strbuf sb = { 0 };
+
+	if (!size || size > sizeof(set) || !fetch(tp, addr, set, size)) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	nbits = size * 8;
+	for (unsigned int i = 0; i < nbits; i++)
+		in += (set[i / 8] >> (i % 8)) & 1;
+	complement = in > nbits / 2;
+	if (complement)
+		sb_putc(&sb, '~');
+	sb_putc(&sb, '[');
+	for (unsigned int i = 0, n = 0; i < nbits; i++) {
+		bool bit = (set[i / 8] >> (i % 8)) & 1;
+
+		if (bit == complement)
+			continue;
+		if (n++)
+			sb_putc(&sb, ' ');
+		sb_puts(&sb, set_member_name(i + 1));
+	}
+	sb_putc(&sb, ']');
+	emit_sym(tp, sb.buf);
+	sb_free(&sb);
+}
+
+/* The kernel's struct sigaction on x86-64. */
+struct k_sigaction {
+	unsigned long handler;
+	unsigned long flags;
+	unsigned long restorer;
+	uint64_t mask;
+};
+
+#define K_SA_RESTORER 0x04000000UL
+
+void print_sigaction(struct tracee *tp, unsigned long addr)
+{
+	struct k_sigaction sa;
+
+	if (!fetch(tp, addr, &sa, sizeof(sa))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	emit_struct_begin(tp);
+	emit_field(tp, "sa_handler");
+	if (sa.handler == 0)
+		emit_sym(tp, "SIG_DFL");
+	else if (sa.handler == 1)
+		emit_sym(tp, "SIG_IGN");
+	else
+		emit_ptr(tp, sa.handler);
+	emit_field(tp, "sa_mask");
+	print_sigset(tp, addr + offsetof(struct k_sigaction, mask),
+		     sizeof(sa.mask));
+	emit_field(tp, "sa_flags");
+	emit_flags(tp, &xlat_sa_flags, sa.flags);
+	if (sa.flags & K_SA_RESTORER) {
+		emit_field(tp, "sa_restorer");
+		emit_ptr(tp, sa.restorer);
+	}
 	emit_struct_end(tp);
 }
