@@ -34,6 +34,7 @@ enum event {
 };
 
 static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe;
 static volatile sig_atomic_t interrupted;
 static int command_status = -1;
 static bool cut_short;
@@ -43,7 +44,10 @@ static void on_fatal_signal(int sig)
 	interrupted = sig;
 }
 
-/* Our own handlers: the command must start with the defaults. */
+/*
+ * A signal ignored when sctrace starts (nohup, a background job) stays
+ * ignored, as strace does; the others make sctrace stop tracing.
+ */
 static void install_handlers(void)
 {
 	struct sigaction sa;
@@ -51,17 +55,22 @@ static void install_handlers(void)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_fatal_signal;	/* no SA_RESTART: wait4 returns */
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++)
-		sigaction(fatal_signals[i], &sa, NULL);
+	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++) {
+		sigaction(fatal_signals[i], NULL, &saved_fatal[i]);
+		if (saved_fatal[i].sa_handler != SIG_IGN)
+			sigaction(fatal_signals[i], &sa, NULL);
+	}
 	/* A closed trace pipe is a write error, not sctrace's death. */
-	signal(SIGPIPE, SIG_IGN);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, &saved_pipe);
 }
 
-static void reset_handlers(void)
+/* The command starts with the dispositions sctrace was given. */
+static void restore_handlers(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++)
-		signal(fatal_signals[i], SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
+		sigaction(fatal_signals[i], &saved_fatal[i], NULL);
+	sigaction(SIGPIPE, &saved_pipe, NULL);
 }
 
 static void exec_command(int gate)
@@ -92,7 +101,7 @@ static pid_t start_command(void)
 		pdie("fork");
 	if (pid == 0) {
 		close(gate[1]);
-		reset_handlers();
+		restore_handlers();
 		exec_command(gate[0]);
 	}
 	close(gate[0]);
