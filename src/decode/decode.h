@@ -50,6 +50,9 @@ void print_str(struct tracee *tp, unsigned long addr);
 void print_buf(struct tracee *tp, unsigned long addr, unsigned long len,
 	       unsigned style);
 bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len);
+/* fetch(), printing the address instead when it fails. */
+bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf,
+		   size_t len);
 /* [N] for a pointer to an int. */
 void print_int_at(struct tracee *tp, unsigned long addr);
 

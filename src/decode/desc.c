@@ -7,10 +7,8 @@ static void print_flock(struct tracee *tp, unsigned long addr, bool with_pid)
 {
 	struct flock fl;
 
-	if (!fetch(tp, addr, &fl, sizeof(fl))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &fl, sizeof(fl)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "l_type");
 	emit_enum(tp, &xlat_lock_types, (unsigned short)fl.l_type);

@@ -51,10 +51,8 @@ void print_stat(struct tracee *tp, unsigned long addr)
 {
 	struct stat st;
 
-	if (!fetch(tp, addr, &st, sizeof(st))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &st, sizeof(st)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "st_mode");
 	print_mode(tp, st.st_mode);
@@ -73,10 +71,8 @@ void print_statx(struct tracee *tp, unsigned long addr)
 {
 	struct statx stx;
 
-	if (!fetch(tp, addr, &stx, sizeof(stx))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &stx, sizeof(stx)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "stx_mask");
 	emit_flags(tp, &xlat_statx_mask, stx.stx_mask);
@@ -94,10 +90,8 @@ void print_statfs(struct tracee *tp, unsigned long addr)
 {
 	struct statfs sf;
 
-	if (!fetch(tp, addr, &sf, sizeof(sf))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &sf, sizeof(sf)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "f_type");
 	emit_enum(tp, &xlat_fsmagic, (unsigned long)sf.f_type);

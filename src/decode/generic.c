@@ -18,6 +18,15 @@ bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len)
 	return addr && mem_read(tp->pid, addr, buf, len) == 0;
 }
 
+bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf,
+		   size_t len)
+{
+	if (fetch(tp, addr, buf, len))
+		return true;
+	emit_ptr(tp, addr);
+	return false;
+}
+
 void print_fd(struct tracee *tp, int fd)
 {
 	emit_int(tp, fd);
@@ -131,10 +140,8 @@ void print_int_at(struct tracee *tp, unsigned long addr)
 {
 	int v;
 
-	if (!fetch(tp, addr, &v, sizeof(v))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &v, sizeof(v)))
 		return;
-	}
 	emit_array_begin(tp);
 	emit_int(tp, v);
 	emit_array_end(tp);

@@ -78,10 +78,8 @@ static void print_termios(struct tracee *tp, unsigned long addr)
 {
 	struct termios t;
 
-	if (!fetch(tp, addr, &t, sizeof(t))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &t, sizeof(t)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "c_iflag");
 	print_termios_flags(tp, &xlat_termios_iflags, t.c_iflag);
@@ -99,10 +97,8 @@ static void print_winsize(struct tracee *tp, unsigned long addr)
 {
 	struct winsize ws;
 
-	if (!fetch(tp, addr, &ws, sizeof(ws))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &ws, sizeof(ws)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "ws_row");
 	emit_uint(tp, ws.ws_row);

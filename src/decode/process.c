@@ -12,10 +12,8 @@ void print_strarray(struct tracee *tp, unsigned long addr)
 	unsigned long ptr;
 	unsigned int n;
 
-	if (!fetch(tp, addr, &ptr, sizeof(ptr))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &ptr, sizeof(ptr)))
 		return;
-	}
 	emit_array_begin(tp);
 	for (n = 0; ptr; n++) {
 		if (n >= (unsigned int)opt.max_strlen) {
@@ -82,10 +80,8 @@ void print_rlimit(struct tracee *tp, unsigned long addr)
 {
 	unsigned long long rl[2];
 
-	if (!fetch(tp, addr, rl, sizeof(rl))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, rl, sizeof(rl)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "rlim_cur");
 	print_rlim_value(tp, rl[0]);
@@ -98,10 +94,8 @@ void print_timespec(struct tracee *tp, unsigned long addr)
 {
 	long long ts[2];
 
-	if (!fetch(tp, addr, ts, sizeof(ts))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, ts, sizeof(ts)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "tv_sec");
 	emit_int(tp, ts[0]);

@@ -172,10 +172,8 @@ void print_sigaction(struct tracee *tp, unsigned long addr)
 {
 	struct k_sigaction sa;
 
-	if (!fetch(tp, addr, &sa, sizeof(sa))) {
-		emit_ptr(tp, addr);
+	if (!fetch_or_addr(tp, addr, &sa, sizeof(sa)))
 		return;
-	}
 	emit_struct_begin(tp);
 	emit_field(tp, "sa_handler");
 	if (sa.handler == 0)
