@@ -222,7 +222,7 @@ void emit_rawf(struct tracee *tp, const char *fmt, ...)
 
 void emit_result_column(struct tracee *tp)
 {
-	size_t col = sink_column(tp) + 1;	/* after the space below */
+	size_t col = sink_column(tp) + 1; /* after the space below */
 
 	sb_putc(tp->em.out, ' ');
 	while (col < (size_t)opt.acolumn) {

@@ -18,20 +18,20 @@ struct xlat;
 #define EMIT_MAX_DEPTH 16
 
 enum emit_ctx {
-	CTX_LINE,	/* outside any brackets */
-	CTX_CALL,	/* name(...) */
-	CTX_STRUCT,	/* {...} */
-	CTX_ARRAY,	/* [...] */
+	CTX_LINE,   /* outside any brackets */
+	CTX_CALL,   /* name(...) */
+	CTX_STRUCT, /* {...} */
+	CTX_ARRAY,  /* [...] */
 };
 
 struct emit_frame {
-	uint8_t kind;		/* enum emit_ctx */
-	uint8_t items;		/* items so far: the next one needs ", " */
+	uint8_t kind;  /* enum emit_ctx */
+	uint8_t items; /* items so far: the next one needs ", " */
 };
 
 struct emitter {
 	struct strbuf *out;
-	const char *field;	/* name for the next item, or NULL */
+	const char *field; /* name for the next item, or NULL */
 	unsigned depth;
 	struct emit_frame stack[EMIT_MAX_DEPTH];
 };
@@ -42,11 +42,11 @@ void emit_reset(struct emitter *em);
 /* Scalars. */
 void emit_int(struct tracee *tp, long long v);
 void emit_uint(struct tracee *tp, unsigned long long v);
-void emit_hex(struct tracee *tp, unsigned long long v);	/* 0 or 0x... */
-void emit_ptr(struct tracee *tp, unsigned long long v);	/* NULL or 0x... */
-void emit_oct(struct tracee *tp, unsigned long long v);	/* 0644 */
+void emit_hex(struct tracee *tp, unsigned long long v); /* 0 or 0x... */
+void emit_ptr(struct tracee *tp, unsigned long long v); /* NULL or 0x... */
+void emit_oct(struct tracee *tp, unsigned long long v); /* 0644 */
 void emit_sym(struct tracee *tp, const char *name);	/* AT_FDCWD */
-void emit_symf(struct tracee *tp, const char *fmt, ...)	/* 8192*1024 */
+void emit_symf(struct tracee *tp, const char *fmt, ...) /* 8192*1024 */
 	__attribute__((format(printf, 2, 3)));
 void emit_flags(struct tracee *tp, const struct xlat *x, uint64_t v);
 void emit_enum(struct tracee *tp, const struct xlat *x, uint64_t v);
@@ -54,12 +54,12 @@ void emit_enum(struct tracee *tp, const struct xlat *x, uint64_t v);
 void emit_bytes(struct tracee *tp, const void *s, size_t n, unsigned style);
 
 /* Aggregates. */
-void emit_field(struct tracee *tp, const char *name);	/* names the next item */
+void emit_field(struct tracee *tp, const char *name); /* names the next item */
 void emit_struct_begin(struct tracee *tp);
 void emit_struct_end(struct tracee *tp);
 void emit_array_begin(struct tracee *tp);
 void emit_array_end(struct tracee *tp);
-void emit_ellipsis(struct tracee *tp);			/* "..." as an item */
+void emit_ellipsis(struct tracee *tp); /* "..." as an item */
 void emit_comment(struct tracee *tp, const char *fmt, ...) /* " /- x -/" */
 	__attribute__((format(printf, 2, 3)));
 

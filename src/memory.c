@@ -86,7 +86,7 @@ long mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t max,
 		if (chunk > max + 1 - got)
 			chunk = max + 1 - got;
 		if (mem_read(pid, addr + got, buf + got, chunk) < 0)
-			return -1;	/* unterminated up to a hole: as strace */
+			return -1; /* unterminated up to a hole: as strace */
 		nul = memchr(buf + got, '\0', chunk);
 		if (nul) {
 			*terminated = true;

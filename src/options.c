@@ -17,28 +17,30 @@ struct options opt = {
 };
 
 static const char usage_text[] =
-"Usage: sctrace [-hVx] [-a COLUMN] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
-"\n"
-"Trace the system calls of PROG, printed as strace prints them.\n"
-"\n"
-"Output format:\n"
-"  -a COLUMN, --columns=COLUMN\n"
-"                 alignment COLUMN for printing syscall results (default 40)\n"
-"  -o FILE, --output=FILE\n"
-"                 send trace output to FILE instead of stderr\n"
-"  -s STRSIZE, --string-limit=STRSIZE\n"
-"                 limit length of print strings to STRSIZE chars (default 32)\n"
-"  -x             print non-ASCII strings in hex\n"
-"  -xx            print all strings in hex\n"
-"\n"
-"Miscellaneous:\n"
-"  -h, --help     print help message\n"
-"  -V, --version  print version\n"
-"\n"
-"Environment:\n"
-"  SCTRACE_FETCH=getregs\n"
-"                 read syscalls with PTRACE_GETREGS instead of\n"
-"                 PTRACE_GET_SYSCALL_INFO (for testing the fallback)\n";
+	"Usage: sctrace [-hVx] [-a COLUMN] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
+	"\n"
+	"Trace the system calls of PROG, printed as strace prints them.\n"
+	"\n"
+	"Output format:\n"
+	"  -a COLUMN, --columns=COLUMN\n"
+	"                 alignment COLUMN for printing syscall results "
+	"(default 40)\n"
+	"  -o FILE, --output=FILE\n"
+	"                 send trace output to FILE instead of stderr\n"
+	"  -s STRSIZE, --string-limit=STRSIZE\n"
+	"                 limit length of print strings to STRSIZE chars "
+	"(default 32)\n"
+	"  -x             print non-ASCII strings in hex\n"
+	"  -xx            print all strings in hex\n"
+	"\n"
+	"Miscellaneous:\n"
+	"  -h, --help     print help message\n"
+	"  -V, --version  print version\n"
+	"\n"
+	"Environment:\n"
+	"  SCTRACE_FETCH=getregs\n"
+	"                 read syscalls with PTRACE_GETREGS instead of\n"
+	"                 PTRACE_GET_SYSCALL_INFO (for testing the fallback)\n";
 
 void usage_error(const char *fmt, ...)
 {
@@ -79,7 +81,8 @@ static const char *resolve_command(const char *name)
 			path = "/usr/local/bin:/usr/bin:/bin";
 		while (*path) {
 			const char *colon = strchr(path, ':');
-			size_t dlen = colon ? (size_t)(colon - path) : strlen(path);
+			size_t dlen =
+				colon ? (size_t)(colon - path) : strlen(path);
 			int n;
 
 			if (dlen == 0)
@@ -112,7 +115,8 @@ static void print_version(void)
 #ifdef HAVE_LIBDW
 	       " libdw"
 #endif
-	       "\n", PACKAGE_VERSION);
+	       "\n",
+	       PACKAGE_VERSION);
 }
 
 void options_parse(int argc, char **argv)
@@ -129,7 +133,8 @@ void options_parse(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:o:s:hVx", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:a:o:s:hVx", longopts, NULL)) !=
+	       -1) {
 		switch (c) {
 		case 'a':
 			opt.acolumn = parse_nonneg(optarg, "-a");
@@ -150,11 +155,13 @@ void options_parse(int argc, char **argv)
 			print_version();
 			exit(0);
 		case ':':
-			usage_error("option requires an argument -- '%c'", optopt);
+			usage_error("option requires an argument -- '%c'",
+				    optopt);
 		default:
 			if (optopt)
 				usage_error("invalid option -- '%c'", optopt);
-			usage_error("unrecognized option '%s'", argv[optind - 1]);
+			usage_error("unrecognized option '%s'",
+				    argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)

@@ -3,17 +3,17 @@
 #define SCTRACE_OPTIONS_H
 
 enum fetch_mode {
-	FETCH_AUTO,	/* PTRACE_GET_SYSCALL_INFO when the kernel has it */
-	FETCH_GETREGS,	/* always PTRACE_GETREGS (SCTRACE_FETCH=getregs) */
+	FETCH_AUTO,    /* PTRACE_GET_SYSCALL_INFO when the kernel has it */
+	FETCH_GETREGS, /* always PTRACE_GETREGS (SCTRACE_FETCH=getregs) */
 };
 
 struct options {
-	char **cmd_argv;	/* the command and its arguments */
-	const char *cmd_path;	/* the command resolved through PATH */
-	const char *outfile;	/* -o FILE, or NULL for stderr */
-	int max_strlen;		/* -s */
-	int acolumn;		/* -a */
-	int xflag;		/* -x, -xx */
+	char **cmd_argv;      /* the command and its arguments */
+	const char *cmd_path; /* the command resolved through PATH */
+	const char *outfile;  /* -o FILE, or NULL for stderr */
+	int max_strlen;	      /* -s */
+	int acolumn;	      /* -a */
+	int xflag;	      /* -x, -xx */
 	enum fetch_mode fetch;
 };
 

@@ -8,16 +8,16 @@
 #include "util.h"
 
 static FILE *out;
-static bool shared;	/* stderr: the tracee writes there too */
+static bool shared; /* stderr: the tracee writes there too */
 static bool failed;
-static struct tracee *open_line;	/* whose half line is on the output */
+static struct tracee *open_line; /* whose half line is on the output */
 
 void sink_open(const char *path)
 {
 	static char buf[1 << 16];
 
 	if (path) {
-		out = fopen(path, "we");	/* not inherited by the command */
+		out = fopen(path, "we"); /* not inherited by the command */
 		if (!out)
 			pdie("Can't fopen '%s'", path);
 	} else {
@@ -33,7 +33,7 @@ static void check(void)
 		failed = true;
 		/* errno still tells why the last write failed. */
 		if (out == stderr)
-			return;	/* nowhere left to say it */
+			return; /* nowhere left to say it */
 		perror_msg("write error on trace output");
 	}
 }

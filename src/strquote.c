@@ -58,13 +58,27 @@ void quote_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
 			continue;
 		}
 		switch (c) {
-		case '"':  sb_add(sb, "\\\"", 2); continue;
-		case '\\': sb_add(sb, "\\\\", 2); continue;
-		case '\f': sb_add(sb, "\\f", 2); continue;
-		case '\n': sb_add(sb, "\\n", 2); continue;
-		case '\r': sb_add(sb, "\\r", 2); continue;
-		case '\t': sb_add(sb, "\\t", 2); continue;
-		case '\v': sb_add(sb, "\\v", 2); continue;
+		case '"':
+			sb_add(sb, "\\\"", 2);
+			continue;
+		case '\\':
+			sb_add(sb, "\\\\", 2);
+			continue;
+		case '\f':
+			sb_add(sb, "\\f", 2);
+			continue;
+		case '\n':
+			sb_add(sb, "\\n", 2);
+			continue;
+		case '\r':
+			sb_add(sb, "\\r", 2);
+			continue;
+		case '\t':
+			sb_add(sb, "\\t", 2);
+			continue;
+		case '\v':
+			sb_add(sb, "\\v", 2);
+			continue;
 		}
 		if (c >= ' ' && c < 0x7f)
 			sb_putc(sb, c);

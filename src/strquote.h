@@ -7,9 +7,10 @@
 #include "strbuf.h"
 
 enum quote_style {
-	QUOTE_HEX_ALL = 1 << 0,		/* every byte as \xNN (getrandom, -xx) */
-	QUOTE_HEX_NONPRINT = 1 << 1,	/* all in hex if one byte is not text (-x) */
-	QUOTE_ELLIPSIS = 1 << 2,	/* the string was cut: "..."... */
+	QUOTE_HEX_ALL = 1 << 0, /* every byte as \xNN (getrandom, -xx) */
+	QUOTE_HEX_NONPRINT = 1
+			     << 1, /* all in hex if one byte is not text (-x) */
+	QUOTE_ELLIPSIS = 1 << 2,   /* the string was cut: "..."... */
 };
 
 void quote_bytes(struct strbuf *sb, const unsigned char *s, size_t n,

@@ -30,7 +30,8 @@ enum stop_kind { STOP_ENTRY, STOP_EXIT };
 static void set_result(struct tracee *tp, long rval)
 {
 	tp->rval = rval;
-	tp->error = (unsigned long)rval >= (unsigned long)-4095 ? (int)-rval : 0;
+	tp->error =
+		(unsigned long)rval >= (unsigned long)-4095 ? (int)-rval : 0;
 }
 
 static int fetch_info(struct tracee *tp, enum stop_kind *kind)
@@ -59,7 +60,7 @@ static int fetch_info(struct tracee *tp, enum stop_kind *kind)
 		set_result(tp, info.exit.rval);
 		return 0;
 	}
-	return 1;	/* no answer for this stop: use the registers */
+	return 1; /* no answer for this stop: use the registers */
 }
 
 /*
@@ -152,10 +153,14 @@ static void syscall_entry(struct tracee *tp)
 static const char *restart_text(int err)
 {
 	switch (err) {
-	case 512: return "ERESTARTSYS (To be restarted if SA_RESTART is set)";
-	case 513: return "ERESTARTNOINTR (To be restarted)";
-	case 514: return "ERESTARTNOHAND (To be restarted if no handler)";
-	case 516: return "ERESTART_RESTARTBLOCK (Interrupted by signal)";
+	case 512:
+		return "ERESTARTSYS (To be restarted if SA_RESTART is set)";
+	case 513:
+		return "ERESTARTNOINTR (To be restarted)";
+	case 514:
+		return "ERESTARTNOHAND (To be restarted if no handler)";
+	case 516:
+		return "ERESTART_RESTARTBLOCK (Interrupted by signal)";
 	}
 	return NULL;
 }
@@ -163,21 +168,37 @@ static const char *restart_text(int err)
 static const char *internal_errstr(int err)
 {
 	switch (err) {
-	case 515: return "Inappropriate ioctl for device";
-	case 517: return "Driver requests probe retry";
-	case 518: return "Open found a stale dentry";
-	case 519: return "Parameter not supported";
-	case 521: return "Illegal NFS file handle";
-	case 522: return "Update synchronization mismatch";
-	case 523: return "Cookie is stale";
-	case 524: return "Operation is not supported";
-	case 525: return "Buffer or request is too small";
-	case 526: return "An untranslatable error occurred";
-	case 527: return "Type not supported by server";
-	case 528: return "Request initiated, but will not complete before timeout";
-	case 529: return "iocb queued, will get completion event";
-	case 530: return "Conflict with recalled state";
-	case 531: return "NFS file lock reclaim refused";
+	case 515:
+		return "Inappropriate ioctl for device";
+	case 517:
+		return "Driver requests probe retry";
+	case 518:
+		return "Open found a stale dentry";
+	case 519:
+		return "Parameter not supported";
+	case 521:
+		return "Illegal NFS file handle";
+	case 522:
+		return "Update synchronization mismatch";
+	case 523:
+		return "Cookie is stale";
+	case 524:
+		return "Operation is not supported";
+	case 525:
+		return "Buffer or request is too small";
+	case 526:
+		return "An untranslatable error occurred";
+	case 527:
+		return "Type not supported by server";
+	case 528:
+		return "Request initiated, but will not complete before "
+		       "timeout";
+	case 529:
+		return "iocb queued, will get completion event";
+	case 530:
+		return "Conflict with recalled state";
+	case 531:
+		return "NFS file lock reclaim refused";
 	}
 	return NULL;
 }
@@ -191,9 +212,11 @@ static void print_error(struct tracee *tp)
 		emit_rawf(tp, "? %s", text);
 		return;
 	}
-	text = tp->error < 512 ? strerror(tp->error) : internal_errstr(tp->error);
+	text = tp->error < 512 ? strerror(tp->error)
+			       : internal_errstr(tp->error);
 	if (name)
-		emit_rawf(tp, "-1 %s (%s)", name, text ? text : "Unknown error");
+		emit_rawf(tp, "-1 %s (%s)", name,
+			  text ? text : "Unknown error");
 	else
 		emit_rawf(tp, "-1 ERRNO_%d (%s)", tp->error,
 			  text ? text : "Unknown error");
@@ -224,9 +247,10 @@ static void print_result(struct tracee *tp, int ret)
 		if (tp->rval) {
 			struct strbuf sb = { 0 };
 
-			xlat_format_flags(&sb, tp->ret_xlat, (unsigned long)tp->rval);
-			emit_rawf(tp, "%#lx (flags %s)", (unsigned long)tp->rval,
-				  sb.buf);
+			xlat_format_flags(&sb, tp->ret_xlat,
+					  (unsigned long)tp->rval);
+			emit_rawf(tp, "%#lx (flags %s)",
+				  (unsigned long)tp->rval, sb.buf);
 			sb_free(&sb);
 			break;
 		}
@@ -253,7 +277,8 @@ static void syscall_exit(struct tracee *tp)
 	if (tp->flags & TRC_DECODED)
 		ret = tp->se ? tp->se->ret : RET_DEC;
 	else
-		ret = tp->se->decode ? tp->se->decode(tp, 1) : decode_generic(tp, 1);
+		ret = tp->se->decode ? tp->se->decode(tp, 1)
+				     : decode_generic(tp, 1);
 	print_result(tp, ret);
 	sink_end_line(tp);
 	/*

@@ -14,11 +14,12 @@ enum argtype {
 	ARG_TYPE_COUNT
 };
 
-/* When an argument is printed: on entry, or on exit once the kernel wrote it. */
+/* When an argument is printed: on entry, or on exit once the kernel wrote it.
+ */
 enum argdir {
 	DIR_IN = 0,
-	DIR_OUT,	/* printed on exit; as an address if the call failed */
-	DIR_INOUT,	/* printed on entry and again on exit: [in => out] */
+	DIR_OUT,   /* printed on exit; as an address if the call failed */
+	DIR_INOUT, /* printed on entry and again on exit: [in => out] */
 };
 
 /* argspec.len: where a buffer or array takes its length from. */
@@ -26,20 +27,20 @@ enum argdir {
 #define LEN_RVAL (-2)
 
 struct argspec {
-	uint8_t type;		/* enum argtype */
-	uint8_t dir;		/* enum argdir */
-	int8_t len;		/* 0..5 argument index, LEN_RVAL or LEN_NONE */
+	uint8_t type;		 /* enum argtype */
+	uint8_t dir;		 /* enum argdir */
+	int8_t len;		 /* 0..5 argument index, LEN_RVAL or LEN_NONE */
 	const struct xlat *xlat; /* for flags / enum */
 };
 
 /* How the return value prints. */
 enum rettype {
-	RET_DEC = 0,	/* signed decimal, -1 ERRNO (strerror) on failure */
-	RET_HEX,	/* 0x..., for addresses (mmap, brk) */
-	RET_OCT,	/* umask */
+	RET_DEC = 0, /* signed decimal, -1 ERRNO (strerror) on failure */
+	RET_HEX,     /* 0x..., for addresses (mmap, brk) */
+	RET_OCT,     /* umask */
 	RET_FD,
-	RET_NONE,	/* never returns: exit, exit_group -> "= ?" */
-	RET_FLAGS,	/* 0x8002 (flags O_RDWR|O_LARGEFILE): tracee.ret_xlat */
+	RET_NONE,  /* never returns: exit, exit_group -> "= ?" */
+	RET_FLAGS, /* 0x8002 (flags O_RDWR|O_LARGEFILE): tracee.ret_xlat */
 };
 
 /* Class flags, strace's classes: -e trace=%file and friends (issue 5). */
@@ -54,10 +55,10 @@ enum {
 	TST = 1 << 7,	/* %stat */
 	TLST = 1 << 8,	/* %lstat */
 	TFST = 1 << 9,	/* %fstat */
-	TSTA = 1 << 10,	/* %%stat */
+	TSTA = 1 << 10, /* %%stat */
 	TSF = 1 << 11,	/* %statfs */
-	TFSF = 1 << 12,	/* %fstatfs */
-	TSFA = 1 << 13,	/* %%statfs */
+	TFSF = 1 << 12, /* %fstatfs */
+	TSFA = 1 << 13, /* %%statfs */
 	PU = 1 << 14,	/* %pure */
 	TC = 1 << 15,	/* %creds */
 	TCL = 1 << 16,	/* %clock */
@@ -68,17 +69,17 @@ enum {
  * DEC_DONE there, again on exit.  It prints arguments through the emitter.
  * On exit it returns the return-value format (an enum rettype).
  */
-#define DEC_MORE 0	/* entry: call again on exit */
-#define DEC_DONE 1	/* entry: all arguments printed */
+#define DEC_MORE 0 /* entry: call again on exit */
+#define DEC_DONE 1 /* entry: all arguments printed */
 typedef int (*decode_fn)(struct tracee *tp, int exiting);
 
 struct sysent {
 	const char *name;
 	uint32_t flags;
 	uint8_t nargs;
-	uint8_t ret;	/* enum rettype */
+	uint8_t ret; /* enum rettype */
 	struct argspec args[6];
-	decode_fn decode;	/* NULL: the signature is enough */
+	decode_fn decode; /* NULL: the signature is enough */
 };
 
 /* The generated x86-64 table, indexed by syscall number. */

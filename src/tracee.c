@@ -3,7 +3,7 @@
 #include "tracee.h"
 #include "util.h"
 
-#define HASH_SIZE 1024	/* power of two; chains stay short for any tree */
+#define HASH_SIZE 1024 /* power of two; chains stay short for any tree */
 
 static struct tracee *hash[HASH_SIZE];
 static struct tracee *all;

@@ -12,15 +12,15 @@ struct sysent;
 struct xlat;
 
 enum tracee_flags {
-	TRC_INSYSCALL = 1 << 0,	/* between syscall entry and exit */
-	TRC_HIDE = 1 << 1,	/* our child before its first execve */
-	TRC_STARTED = 1 << 2,	/* the command sctrace started */
-	TRC_LINE_OPEN = 1 << 3,	/* half a line is out (entry printed) */
-	TRC_CUT = 1 << 4,	/* ... and another line cut it */
-	TRC_DECODED = 1 << 5,	/* entry printed every argument */
+	TRC_INSYSCALL = 1 << 0,	  /* between syscall entry and exit */
+	TRC_HIDE = 1 << 1,	  /* our child before its first execve */
+	TRC_STARTED = 1 << 2,	  /* the command sctrace started */
+	TRC_LINE_OPEN = 1 << 3,	  /* half a line is out (entry printed) */
+	TRC_CUT = 1 << 4,	  /* ... and another line cut it */
+	TRC_DECODED = 1 << 5,	  /* entry printed every argument */
 	TRC_HIDDEN_CALL = 1 << 6, /* this call is not printed */
-	TRC_FIRST_EXEC = 1 << 7, /* in the execve that ends TRC_HIDE */
-	TRC_DETACHING = 1 << 8,	/* interrupted so that it can be detached */
+	TRC_FIRST_EXEC = 1 << 7,  /* in the execve that ends TRC_HIDE */
+	TRC_DETACHING = 1 << 8,	  /* interrupted so that it can be detached */
 };
 
 struct tracee {
@@ -30,27 +30,27 @@ struct tracee {
 	/* The syscall in progress, from entry to exit. */
 	unsigned long scno;
 	const struct sysent *se;
-	const char *name;	/* for "<... NAME resumed>" */
+	const char *name; /* for "<... NAME resumed>" */
 	unsigned long args[6];
 	long rval;
-	int error;		/* errno of a failed call, 0 otherwise */
-	int argi;		/* next argument the generic decoder prints */
-	unsigned long aux[4];	/* decoder scratch between entry and exit */
-	const struct xlat *ret_xlat;	/* for RET_FLAGS */
+	int error;	      /* errno of a failed call, 0 otherwise */
+	int argi;	      /* next argument the generic decoder prints */
+	unsigned long aux[4]; /* decoder scratch between entry and exit */
+	const struct xlat *ret_xlat; /* for RET_FLAGS */
 
 	/* Output. */
-	struct strbuf line;	/* text not yet handed to the sink */
-	size_t outcol;		/* columns of this line already written */
+	struct strbuf line; /* text not yet handed to the sink */
+	size_t outcol;	    /* columns of this line already written */
 	struct emitter em;
 
-	struct tracee *hnext;	/* pid hash chain */
-	struct tracee *lnext;	/* list of all tracees */
+	struct tracee *hnext; /* pid hash chain */
+	struct tracee *lnext; /* list of all tracees */
 };
 
 struct tracee *tracee_new(pid_t pid);
 struct tracee *tracee_find(pid_t pid);
 void tracee_free(struct tracee *tp);
-struct tracee *tracee_first(void);	/* iterate with tp->lnext */
+struct tracee *tracee_first(void); /* iterate with tp->lnext */
 unsigned int tracee_count(void);
 
 #endif

@@ -23,10 +23,10 @@
 #endif
 
 enum event {
-	EV_SYSCALL,	/* syscall-entry or -exit stop */
-	EV_SIGNAL,	/* signal-delivery stop */
-	EV_GROUP_STOP,	/* the tracee stopped (SIGSTOP and friends) */
-	EV_INTERRUPT,	/* our PTRACE_INTERRUPT */
+	EV_SYSCALL,    /* syscall-entry or -exit stop */
+	EV_SIGNAL,     /* signal-delivery stop */
+	EV_GROUP_STOP, /* the tracee stopped (SIGSTOP and friends) */
+	EV_INTERRUPT,  /* our PTRACE_INTERRUPT */
 	EV_EXEC,
 	EV_OTHER_EVENT,
 	EV_EXITED,
@@ -53,7 +53,7 @@ static void install_handlers(void)
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_fatal_signal;	/* no SA_RESTART: wait4 returns */
+	sa.sa_handler = on_fatal_signal; /* no SA_RESTART: wait4 returns */
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++) {
 		sigaction(fatal_signals[i], NULL, &saved_fatal[i]);
@@ -88,8 +88,8 @@ static void exec_command(int gate)
 
 static pid_t start_command(void)
 {
-	const long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
-			     PTRACE_O_EXITKILL;
+	const long options =
+		PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
 	int gate[2];
 	pid_t pid;
 
@@ -171,10 +171,10 @@ static void on_signal(struct tracee *tp, int sig)
 	siginfo_t si;
 
 	if (ptrace(PTRACE_GETSIGINFO, tp->pid, 0, &si) < 0)
-		return;		/* gone */
+		return; /* gone */
 	if (!(tp->flags & TRC_HIDE))
 		print_signal_line(tp, &si);
-	resume(tp, PTRACE_SYSCALL, sig);	/* delivered as without us */
+	resume(tp, PTRACE_SYSCALL, sig); /* delivered as without us */
 }
 
 static void on_group_stop(struct tracee *tp, int sig)
@@ -195,7 +195,8 @@ static void on_tracee_exit(struct tracee *tp, int status)
 	if (WIFEXITED(status))
 		emit_rawf(tp, "+++ exited with %d +++", WEXITSTATUS(status));
 	else
-		emit_rawf(tp, "+++ killed by %s%s +++", signame(WTERMSIG(status)),
+		emit_rawf(tp, "+++ killed by %s%s +++",
+			  signame(WTERMSIG(status)),
 			  WCOREDUMP(status) ? " (core dumped)" : "");
 	sink_end_line(tp);
 	if (tp->flags & TRC_STARTED)

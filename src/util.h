@@ -16,9 +16,7 @@ void error_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "sctrace: MESSAGE: strerror(errno)" on stderr. */
 void perror_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same, then exit(1). */
-void die(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
-void pdie(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void pdie(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 #endif

@@ -11,12 +11,12 @@ struct xlat_data {
 };
 
 enum xlat_kind {
-	XLAT_FLAGS,	/* a bit set: A|B|0x40 */
-	XLAT_ENUM,	/* one value: A, or 0x4d /- SEEK_??? -/ */
+	XLAT_FLAGS, /* a bit set: A|B|0x40 */
+	XLAT_ENUM,  /* one value: A, or 0x4d /- SEEK_??? -/ */
 };
 
 enum xlat_fmt {
-	XFMT_HEX = 0,	/* what does not match prints as 0x... */
+	XFMT_HEX = 0, /* what does not match prints as 0x... */
 	XFMT_DEC,
 	XFMT_OCT,
 };
@@ -24,8 +24,8 @@ enum xlat_fmt {
 struct xlat {
 	const struct xlat_data *data;
 	uint32_t size;
-	uint8_t kind;		/* enum xlat_kind */
-	uint8_t fmt;		/* enum xlat_fmt */
+	uint8_t kind; /* enum xlat_kind */
+	uint8_t fmt;  /* enum xlat_fmt */
 	/*
 	 * "SEEK_???": the comment after an enum value not in the table, or
 	 * after flag bits none of which has a name.

@@ -18,8 +18,7 @@ bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len)
 	return addr && mem_read(tp->pid, addr, buf, len) == 0;
 }
 
-bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf,
-		   size_t len)
+bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf, size_t len)
 {
 	if (fetch(tp, addr, buf, len))
 		return true;

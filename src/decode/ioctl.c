@@ -7,17 +7,17 @@
 
 static void print_ioc(struct tracee *tp, unsigned int cmd)
 {
-	static const char *const dirs[] = {
-		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"
-	};
+	static const char *const dirs[] = { "_IOC_NONE", "_IOC_WRITE",
+					    "_IOC_READ",
+					    "_IOC_READ|_IOC_WRITE" };
 
 	emit_symf(tp, "_IOC(%s, %#x, %#x, %#x)", dirs[_IOC_DIR(cmd) & 3],
 		  _IOC_TYPE(cmd), _IOC_NR(cmd), _IOC_SIZE(cmd));
 }
 
 /* One multi-bit field by name, then "|". */
-static void add_field(struct strbuf *sb, const struct xlat *x,
-		      unsigned int v, unsigned int mask)
+static void add_field(struct strbuf *sb, const struct xlat *x, unsigned int v,
+		      unsigned int mask)
 {
 	const char *name = xlat_name(x, v & mask);
 

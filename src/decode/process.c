@@ -21,7 +21,8 @@ void print_strarray(struct tracee *tp, unsigned long addr)
 			break;
 		}
 		print_str(tp, ptr);
-		if (!fetch(tp, addr + (n + 1) * sizeof(ptr), &ptr, sizeof(ptr))) {
+		if (!fetch(tp, addr + (n + 1) * sizeof(ptr), &ptr,
+			   sizeof(ptr))) {
 			emit_hex(tp, addr + (n + 1) * sizeof(ptr));
 			break;
 		}

@@ -11,14 +11,22 @@ static const struct xlat *code_table(int sig, int code)
 	if (code <= 0 || code == SI_KERNEL)
 		return &xlat_si_codes;
 	switch (sig) {
-	case SIGCHLD:	return &xlat_sigchld_codes;
-	case SIGSEGV:	return &xlat_sigsegv_codes;
-	case SIGBUS:	return &xlat_sigbus_codes;
-	case SIGILL:	return &xlat_sigill_codes;
-	case SIGFPE:	return &xlat_sigfpe_codes;
-	case SIGTRAP:	return &xlat_sigtrap_codes;
-	case SIGPOLL:	return &xlat_sigpoll_codes;
-	case SIGSYS:	return &xlat_sigsys_codes;
+	case SIGCHLD:
+		return &xlat_sigchld_codes;
+	case SIGSEGV:
+		return &xlat_sigsegv_codes;
+	case SIGBUS:
+		return &xlat_sigbus_codes;
+	case SIGILL:
+		return &xlat_sigill_codes;
+	case SIGFPE:
+		return &xlat_sigfpe_codes;
+	case SIGTRAP:
+		return &xlat_sigtrap_codes;
+	case SIGPOLL:
+		return &xlat_sigpoll_codes;
+	case SIGSYS:
+		return &xlat_sigsys_codes;
 	}
 	return &xlat_si_codes;
 }

@@ -16,8 +16,8 @@
 static char expect_buf[1 << 16];
 static size_t expect_len;
 
-__attribute__((format(printf, 1, 2)))
-static inline void expect(const char *fmt, ...)
+__attribute__((format(printf, 1, 2))) static inline void expect(const char *fmt,
+								...)
 {
 	size_t room = sizeof(expect_buf) - expect_len;
 	va_list ap;

@@ -36,16 +36,19 @@ int main(void)
 	if (child == 0)
 		_exit(3);
 	waitpid(child, &status, 0);
-	printf("--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=%d, si_uid=%u, si_status=3, si_utime=0, si_stime=0} ---\n",
+	printf("--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=%d, "
+	       "si_uid=%u, si_status=3, si_utime=0, si_stime=0} ---\n",
 	       child, uid);
 
 	kill(me, SIGUSR1);
-	printf("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=%d, si_uid=%u} ---\n",
+	printf("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=%d, "
+	       "si_uid=%u} ---\n",
 	       me, uid);
 
 	union sigval v = { .sival_int = 42 };
 	sigqueue(me, SIGUSR1, v);
-	printf("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=%d, si_uid=%u, si_value={int=42, ptr=0x2a}} ---\n",
+	printf("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=%d, "
+	       "si_uid=%u, si_value={int=42, ptr=0x2a}} ---\n",
 	       me, uid);
 
 	/* Blocked, then taken with sigwaitinfo: no delivery stop. */
@@ -63,7 +66,8 @@ int main(void)
 	/* Ignored signals are still reported, and stay ignored. */
 	signal(SIGUSR2, SIG_IGN);
 	raise(SIGUSR2);
-	printf("--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_TKILL, si_pid=%d, si_uid=%u} ---\n",
+	printf("--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_TKILL, si_pid=%d, "
+	       "si_uid=%u} ---\n",
 	       me, uid);
 
 	printf("+++ exited with 0 +++\n");

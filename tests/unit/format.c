@@ -34,8 +34,9 @@ Test(format, flags_with_a_field)
 			 "O_RDWR|0x80000000");
 	cr_assert_str_eq(fmt_flags(&xlat_mmap_flags, 0x22),
 			 "MAP_PRIVATE|MAP_ANONYMOUS");
-	cr_assert_str_eq(fmt_flags(&xlat_socket_type_flags, 1 | 02000000 | 04000),
-			 "SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK");
+	cr_assert_str_eq(
+		fmt_flags(&xlat_socket_type_flags, 1 | 02000000 | 04000),
+		"SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK");
 	cr_assert_str_eq(fmt_flags(&xlat_socket_type_flags, 1 | 0x100),
 			 "SOCK_STREAM|0x100 /* SOCK_??? */");
 }
@@ -85,7 +86,8 @@ Test(format, call_with_nesting)
 	emit_flags(tp, &xlat_at_flags, 0x1000);
 	emit_call_end(tp);
 	cr_assert_str_eq(tp->line.buf,
-		"newfstatat(3, \"\", {st_mode=S_IFREG|0644, st_size=43287, ...}, AT_EMPTY_PATH)");
+			 "newfstatat(3, \"\", {st_mode=S_IFREG|0644, "
+			 "st_size=43287, ...}, AT_EMPTY_PATH)");
 }
 
 Test(format, arrays_comments_and_pointers)
@@ -106,7 +108,8 @@ Test(format, arrays_comments_and_pointers)
 	emit_oct(tp, 0640);
 	emit_call_end(tp);
 	cr_assert_str_eq(tp->line.buf,
-		"execve(\"/bin/ls\", [\"ls\", \"-la\"...], 0x7ffe1000 /* 37 vars */, NULL, 0, 000, 0640)");
+			 "execve(\"/bin/ls\", [\"ls\", \"-la\"...], 0x7ffe1000 "
+			 "/* 37 vars */, NULL, 0, 000, 0640)");
 }
 
 /* Entry ends with the separator; exit continues without another. */

@@ -25,16 +25,26 @@ Test(strquote, octal_is_shortest_unless_a_digit_follows)
 {
 	cr_assert_str_eq(quote("\a\b\033\177\200\377", 6, 0),
 			 "\"\\7\\10\\33\\177\\200\\377\"");
-	cr_assert_str_eq(quote("\0" "1", 2, 0), "\"\\0001\"");
-	cr_assert_str_eq(quote("\0" "8", 2, 0), "\"\\08\"");
-	cr_assert_str_eq(quote("\1" "7x", 3, 0), "\"\\0017x\"");
+	cr_assert_str_eq(quote("\0"
+			       "1",
+			       2, 0),
+			 "\"\\0001\"");
+	cr_assert_str_eq(quote("\0"
+			       "8",
+			       2, 0),
+			 "\"\\08\"");
+	cr_assert_str_eq(quote("\1"
+			       "7x",
+			       3, 0),
+			 "\"\\0017x\"");
 	/* The last byte has no follower. */
 	cr_assert_str_eq(quote("a\0", 2, 0), "\"a\\0\"");
 }
 
 Test(strquote, hex_styles)
 {
-	cr_assert_str_eq(quote("a\n\xff", 3, QUOTE_HEX_ALL), "\"\\x61\\x0a\\xff\"");
+	cr_assert_str_eq(quote("a\n\xff", 3, QUOTE_HEX_ALL),
+			 "\"\\x61\\x0a\\xff\"");
 	/* -x: one byte that is not text turns the whole string to hex. */
 	cr_assert_str_eq(quote("a\n\xff", 3, QUOTE_HEX_NONPRINT),
 			 "\"\\x61\\x0a\\xff\"");

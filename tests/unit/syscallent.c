@@ -20,8 +20,9 @@ static const struct {
 
 #define NUNISTD (sizeof(unistd) / sizeof(unistd[0]))
 
-#define ALL_CLASSES (TD | TF | TI | TN | TP | TS | TM | TST | TLST | TFST | \
-		     TSTA | TSF | TFSF | TSFA | PU | TC | TCL)
+#define ALL_CLASSES                                                          \
+ (TD | TF | TI | TN | TP | TS | TM | TST | TLST | TFST | TSTA | TSF | TFSF | \
+  TSFA | PU | TC | TCL)
 
 static long header_max(void)
 {
@@ -71,16 +72,16 @@ static const struct {
 	const char *name;
 	unsigned int nr;
 } newer[] = {
-	{ "uretprobe", 335 }, { "uprobe", 336 },
-	{ "cachestat", 451 }, { "fchmodat2", 452 },
-	{ "map_shadow_stack", 453 }, { "futex_wake", 454 },
-	{ "futex_wait", 455 }, { "futex_requeue", 456 },
-	{ "statmount", 457 }, { "listmount", 458 },
+	{ "uretprobe", 335 },	      { "uprobe", 336 },
+	{ "cachestat", 451 },	      { "fchmodat2", 452 },
+	{ "map_shadow_stack", 453 },  { "futex_wake", 454 },
+	{ "futex_wait", 455 },	      { "futex_requeue", 456 },
+	{ "statmount", 457 },	      { "listmount", 458 },
 	{ "lsm_get_self_attr", 459 }, { "lsm_set_self_attr", 460 },
-	{ "lsm_list_modules", 461 }, { "mseal", 462 },
-	{ "setxattrat", 463 }, { "getxattrat", 464 },
-	{ "listxattrat", 465 }, { "removexattrat", 466 },
-	{ "open_tree_attr", 467 }, { "file_getattr", 468 },
+	{ "lsm_list_modules", 461 },  { "mseal", 462 },
+	{ "setxattrat", 463 },	      { "getxattrat", 464 },
+	{ "listxattrat", 465 },	      { "removexattrat", 466 },
+	{ "open_tree_attr", 467 },    { "file_getattr", 468 },
 	{ "file_setattr", 469 },
 };
 
@@ -125,7 +126,7 @@ Test(syscallent, table_size)
 {
 	cr_assert_gt(nsysent_x86_64, 0);
 	cr_assert_leq(nsysent_x86_64, 1024, "table has %u slots",
-		     nsysent_x86_64);
+		      nsysent_x86_64);
 	/* The last slot is used: the table is no bigger than it has to be. */
 	cr_expect_not_null(sysent_x86_64[nsysent_x86_64 - 1].name);
 }
@@ -136,14 +137,15 @@ Test(syscallent, every_header_syscall_is_in_the_table)
 		long nr = unistd[i].nr;
 
 		cr_expect(nr >= 0 && (unsigned long)nr < nsysent_x86_64 &&
-			  sysent_x86_64[nr].name != NULL,
-			  "__NR_%s (%ld) is not in the table",
-			  unistd[i].name, nr);
+				  sysent_x86_64[nr].name != NULL,
+			  "__NR_%s (%ld) is not in the table", unistd[i].name,
+			  nr);
 		if (nr < 0 || (unsigned long)nr >= nsysent_x86_64 ||
 		    !sysent_x86_64[nr].name)
 			continue;
 		cr_expect_str_eq(sysent_x86_64[nr].name, unistd[i].name,
-				 "syscall %ld is \"%s\" in the table but __NR_%s in the header",
+				 "syscall %ld is \"%s\" in the table but "
+				 "__NR_%s in the header",
 				 nr, sysent_x86_64[nr].name, unistd[i].name);
 	}
 }
@@ -152,7 +154,8 @@ Test(syscallent, table_agrees_with_header)
 {
 	long max = header_max();
 
-	for (unsigned int nr = 0; nr < nsysent_x86_64 && (long)nr <= max; nr++) {
+	for (unsigned int nr = 0; nr < nsysent_x86_64 && (long)nr <= max;
+	     nr++) {
 		const char *name = sysent_x86_64[nr].name;
 		const char *hname;
 
@@ -161,13 +164,15 @@ Test(syscallent, table_agrees_with_header)
 		hname = header_name(nr);
 		if (!hname && is_newer(name, nr))
 			continue;
-		cr_expect_not_null(hname,
-				   "table has %s at %u, the header has no syscall there",
-				   name, nr);
+		cr_expect_not_null(
+			hname,
+			"table has %s at %u, the header has no syscall there",
+			name, nr);
 		if (hname)
-			cr_expect_str_eq(name, hname,
-					 "table has %s at %u, the header __NR_%s",
-					 name, nr, hname);
+			cr_expect_str_eq(
+				name, hname,
+				"table has %s at %u, the header __NR_%s", name,
+				nr, hname);
 	}
 }
 
@@ -181,8 +186,8 @@ Test(syscallent, names_are_unique)
 				continue;
 			cr_expect(strcmp(sysent_x86_64[a].name,
 					 sysent_x86_64[b].name) != 0,
-				  "%s is both %u and %u",
-				  sysent_x86_64[a].name, a, b);
+				  "%s is both %u and %u", sysent_x86_64[a].name,
+				  a, b);
 		}
 	}
 }
@@ -196,7 +201,8 @@ Test(syscallent, names_are_identifiers)
 			continue;
 		cr_expect(n[0] != '\0', "empty name at %u", nr);
 		cr_expect(strspn(n, "abcdefghijklmnopqrstuvwxyz0123456789_") ==
-			  strlen(n), "odd name \"%s\" at %u", n, nr);
+				  strlen(n),
+			  "odd name \"%s\" at %u", n, nr);
 	}
 }
 
@@ -228,9 +234,9 @@ Test(syscallent, entries_are_well_formed)
 		if (!s)
 			continue;
 		cr_expect_leq(s->nargs, 6, "%s has %u arguments", s->name,
-			     s->nargs);
+			      s->nargs);
 		cr_expect_leq(s->ret, RET_NONE, "%s: bad return type %u",
-			     s->name, s->ret);
+			      s->name, s->ret);
 		cr_expect_eq(s->flags & ~(uint32_t)ALL_CLASSES, 0,
 			     "%s: unknown class bits %#x", s->name,
 			     (unsigned int)(s->flags & ~(uint32_t)ALL_CLASSES));
@@ -239,30 +245,34 @@ Test(syscallent, entries_are_well_formed)
 			const struct argspec *a = &s->args[i];
 
 			cr_expect_lt(a->type, ARG_TYPE_COUNT,
-				     "%s arg %u: type %u out of range",
-				     s->name, i + 1, a->type);
+				     "%s arg %u: type %u out of range", s->name,
+				     i + 1, a->type);
 			cr_expect_leq(a->dir, DIR_INOUT,
-				     "%s arg %u: direction %u out of range",
-				     s->name, i + 1, a->dir);
+				      "%s arg %u: direction %u out of range",
+				      s->name, i + 1, a->dir);
 
 			if (a->type == ARG_flags || a->type == ARG_enum)
-				cr_expect_not_null(a->xlat,
-						   "%s arg %u: flags/enum without a table",
-						   s->name, i + 1);
+				cr_expect_not_null(
+					a->xlat,
+					"%s arg %u: flags/enum without a table",
+					s->name, i + 1);
 			else
 				cr_expect_null(a->xlat,
-					       "%s arg %u: a table on a type that takes none",
+					       "%s arg %u: a table on a type "
+					       "that takes none",
 					       s->name, i + 1);
 
 			if (is_len_type(a->type)) {
 				cr_expect(a->len == LEN_RVAL ||
-					  (a->len >= 0 && a->len < s->nargs &&
-					   (unsigned int)a->len != i),
+						  (a->len >= 0 &&
+						   a->len < s->nargs &&
+						   (unsigned int)a->len != i),
 					  "%s arg %u: bad length source %d",
 					  s->name, i + 1, a->len);
 			} else {
 				cr_expect_eq(a->len, LEN_NONE,
-					     "%s arg %u: length source %d on a type that takes none",
+					     "%s arg %u: length source %d on a "
+					     "type that takes none",
 					     s->name, i + 1, a->len);
 			}
 		}
@@ -271,9 +281,9 @@ Test(syscallent, entries_are_well_formed)
 			const struct argspec *a = &s->args[i];
 
 			cr_expect(a->type == 0 && a->dir == 0 && a->len == 0 &&
-				  a->xlat == NULL,
-				  "%s: unused argument slot %u is set",
-				  s->name, i + 1);
+					  a->xlat == NULL,
+				  "%s: unused argument slot %u is set", s->name,
+				  i + 1);
 		}
 	}
 }

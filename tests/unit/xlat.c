@@ -1,4 +1,5 @@
-/* The generated constant tables (syscallent/xlat/NAME.in -> src/gen/xlat_data.c). */
+/* The generated constant tables (syscallent/xlat/NAME.in ->
+ * src/gen/xlat_data.c). */
 #include <stdint.h>
 #include <string.h>
 
@@ -56,7 +57,7 @@ Test(xlat, errnos)
 	expect_name(&xlat_errnos, 516, "ERESTART_RESTARTBLOCK");
 	expect_name(&xlat_errnos, 530, "ERECALLCONFLICT");
 	cr_expect_null(xlat_name(&xlat_errnos, 0));
-	cr_expect_null(xlat_name(&xlat_errnos, 41));	/* EWOULDBLOCK slot */
+	cr_expect_null(xlat_name(&xlat_errnos, 41)); /* EWOULDBLOCK slot */
 	cr_expect_null(find_str(&xlat_errnos, "EWOULDBLOCK"));
 	cr_expect_null(find_str(&xlat_errnos, "EDEADLOCK"));
 	cr_expect_null(find_str(&xlat_errnos, "ENOTSUP"));
@@ -182,10 +183,11 @@ Test(xlat, every_table_is_sane)
 		cr_expect(x->kind == XLAT_FLAGS || x->kind == XLAT_ENUM,
 			  "%s: bad kind %d", tn, x->kind);
 		cr_expect(x->fmt == XFMT_HEX || x->fmt == XFMT_DEC ||
-			  x->fmt == XFMT_OCT, "%s: bad fmt %d", tn, x->fmt);
+				  x->fmt == XFMT_OCT,
+			  "%s: bad fmt %d", tn, x->fmt);
 		if (x->unknown)
 			cr_expect(x->unknown[0] != '\0' &&
-				  strstr(x->unknown, "*/") == NULL,
+					  strstr(x->unknown, "*/") == NULL,
 				  "%s: bad unknown string", tn);
 		cr_expect((x->field == NULL) == (x->field_mask == 0),
 			  "%s: field and field_mask disagree", tn);
@@ -195,10 +197,11 @@ Test(xlat, every_table_is_sane)
 			cr_expect_eq(x->field->kind, XLAT_ENUM,
 				     "%s: field table is not an enum", tn);
 			for (uint32_t i = 0; i < x->field->size; i++)
-				cr_expect_eq(x->field->data[i].val &
-					     ~x->field_mask, 0,
-					     "%s: field value %s outside the mask",
-					     tn, x->field->data[i].str);
+				cr_expect_eq(
+					x->field->data[i].val & ~x->field_mask,
+					0,
+					"%s: field value %s outside the mask",
+					tn, x->field->data[i].str);
 		}
 
 		int zeros = 0;
@@ -209,7 +212,8 @@ Test(xlat, every_table_is_sane)
 			cr_expect_not_null(a->str, "%s[%u]: NULL name", tn, i);
 			if (!a->str)
 				continue;
-			cr_expect(a->str[0] != '\0', "%s[%u]: empty name", tn, i);
+			cr_expect(a->str[0] != '\0', "%s[%u]: empty name", tn,
+				  i);
 			if (a->val == 0)
 				zeros++;
 			if (x->kind == XLAT_FLAGS)
@@ -233,9 +237,10 @@ Test(xlat, every_table_is_sane)
 				 */
 				if (x->kind == XLAT_FLAGS && a->val &&
 				    (a->val & b->val) == a->val)
-					cr_expect(0, "%s: %s is shadowed by "
-						  "the earlier %s", tn,
-						  b->str, a->str);
+					cr_expect(0,
+						  "%s: %s is shadowed by "
+						  "the earlier %s",
+						  tn, b->str, a->str);
 			}
 		}
 		if (x->kind == XLAT_FLAGS)
