@@ -20,7 +20,6 @@ enum tracee_flags {
 	TRC_DECODED = 1 << 5,	  /* entry printed every argument */
 	TRC_HIDDEN_CALL = 1 << 6, /* this call is not printed */
 	TRC_FIRST_EXEC = 1 << 7,  /* in the execve that ends TRC_HIDE */
-	TRC_DETACHING = 1 << 8,	  /* interrupted so that it can be detached */
 };
 
 struct tracee {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,12 +37,23 @@ enum event {
 static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe;
 static volatile sig_atomic_t interrupted;
+static volatile pid_t wake_pid;	/* a live tracee, to wake a blocked wait4 */
 static int command_status = -1;
 static bool cut_short;
 
+/*
+ * The flag alone could arrive just after the loop checked it and before
+ * it blocked in wait4, which would then sleep until the tracee's next
+ * event.  Interrupting a tracee makes that event happen now.
+ */
 static void on_fatal_signal(int sig)
 {
+	int saved_errno = errno;
+
 	interrupted = sig;
+	if (wake_pid > 0)
+		syscall(SYS_ptrace, PTRACE_INTERRUPT, wake_pid, 0, 0);
+	errno = saved_errno;
 }
 
 /*
@@ -237,10 +249,9 @@ static void detach_all(void)
 {
 	struct tracee *tp;
 
-	for (tp = tracee_first(); tp; tp = tp->lnext) {
-		tp->flags |= TRC_DETACHING;
+	wake_pid = 0;
+	for (tp = tracee_first(); tp; tp = tp->lnext)
 		ptrace(PTRACE_INTERRUPT, tp->pid, 0, 0);
-	}
 	while (tracee_first()) {
 		int status;
 		pid_t pid = wait4(-1, &status, __WALL, NULL);
@@ -306,6 +317,7 @@ int tracer_run(void)
 		pid = wait4(-1, &status, __WALL | WNOHANG, NULL);
 		if (pid == 0) {
 			sink_flush();
+			wake_pid = tracee_first()->pid;
 			pid = wait4(-1, &status, __WALL, NULL);
 		}
 		if (pid < 0) {
