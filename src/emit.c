@@ -154,6 +154,15 @@ void emit_ellipsis(struct tracee *tp)
 	sb_add(item(tp), "...", 3);
 }
 
+void emit_arrow(struct tracee *tp)
+{
+	struct emit_frame *f = &tp->em.stack[tp->em.depth];
+
+	sb_add(tp->em.out, " => ", 4);
+	/* The new value is the same item: no ", " before it. */
+	f->items = 0;
+}
+
 void emit_comment(struct tracee *tp, const char *fmt, ...)
 {
 	struct strbuf *sb = tp->em.out;

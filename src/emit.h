@@ -59,7 +59,9 @@ void emit_struct_begin(struct tracee *tp);
 void emit_struct_end(struct tracee *tp);
 void emit_array_begin(struct tracee *tp);
 void emit_array_end(struct tracee *tp);
-void emit_ellipsis(struct tracee *tp); /* "..." as an item */
+void emit_ellipsis(struct tracee *tp);
+/* " => ": what follows is the new value of what precedes ([16 => 4]). */
+void emit_arrow(struct tracee *tp); /* "..." as an item */
 void emit_comment(struct tracee *tp, const char *fmt, ...) /* " /- x -/" */
 	__attribute__((format(printf, 2, 3)));
 

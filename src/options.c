@@ -17,9 +17,29 @@ struct options opt = {
 };
 
 static const char usage_text[] =
-	"Usage: sctrace [-hVx] [-a COLUMN] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
+	"Usage: sctrace [-fhqVx] [-a COLUMN] [-I N] [-o FILE] [-s STRSIZE]\n"
+	"               [-p PID]... { -p PID | PROG [ARGS] }\n"
 	"\n"
-	"Trace the system calls of PROG, printed as strace prints them.\n"
+	"Trace the system calls of PROG, or of the running processes PID,\n"
+	"printed as strace prints them.\n"
+	"\n"
+	"Tracing:\n"
+	"  -f, --follow-forks\n"
+	"                 follow forks, vforks and clones (threads)\n"
+	"  -ff, --output-separately\n"
+	"                 with -o FILE, write each process's trace to FILE.PID\n"
+	"  -I INTERRUPTIBLE, --interruptible=INTERRUPTIBLE\n"
+	"                 when SIGHUP, SIGINT, SIGQUIT, SIGTERM stop sctrace:\n"
+	"                   1, anywhere:   at once\n"
+	"                   2, waiting:    at once (the default)\n"
+	"                   3, never:      never (the default with -o FILE PROG)\n"
+	"                   4, never_tstp: never, and SIGTSTP is blocked too\n"
+	"  -p PID, --attach=PID\n"
+	"                 trace the process PID (all its threads with -f);\n"
+	"                 may be repeated, or a list: -p PID,PID...\n"
+	"  -q, --quiet    suppress messages about attaching and detaching\n"
+	"  -qq            ... and the lines about process exit status\n"
+	"  -qqq           ... and the lines about superseded processes\n"
 	"\n"
 	"Output format:\n"
 	"  -a COLUMN, --columns=COLUMN\n"
@@ -54,6 +74,43 @@ void usage_error(const char *fmt, ...)
 	fprintf(stderr, "sctrace: %s\nTry 'sctrace -h' for more information.\n",
 		buf);
 	exit(1);
+}
+
+static void add_attach(const char *arg)
+{
+	char *copy = xstrdup(arg), *save = NULL;
+
+	for (char *tok = strtok_r(copy, ", \t\n", &save); tok;
+	     tok = strtok_r(NULL, ", \t\n", &save)) {
+		char *end;
+		long pid;
+
+		errno = 0;
+		pid = strtol(tok, &end, 10);
+		if (errno || end == tok || *end || pid <= 0 || pid > INT_MAX)
+			die("Invalid process id: '%s'", tok);
+		if (pid == getpid())
+			die("I'm sorry, I can't let you do that, Dave.");
+		opt.attach = xrealloc(opt.attach,
+				      (opt.nattach + 1) * sizeof(*opt.attach));
+		opt.attach[opt.nattach++] = (pid_t)pid;
+	}
+	free(copy);
+}
+
+static enum intr_mode parse_intr(const char *s)
+{
+	static const char *const names[] = {
+		NULL, "anywhere", "waiting", "never", "never_tstp"
+	};
+
+	for (int i = INTR_ANYWHERE; i <= INTR_NEVER_TSTP; i++) {
+		char num[2] = { (char)('0' + i), '\0' };
+
+		if (!strcmp(s, num) || !strcmp(s, names[i]))
+			return (enum intr_mode)i;
+	}
+	usage_error("invalid -I argument: '%s'", s);
 }
 
 static int parse_nonneg(const char *s, const char *optname)
@@ -123,6 +180,11 @@ void options_parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "columns", required_argument, NULL, 'a' },
+		{ "attach", required_argument, NULL, 'p' },
+		{ "interruptible", required_argument, NULL, 'I' },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "output-separately", no_argument, NULL, 'F' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
@@ -133,14 +195,29 @@ void options_parse(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:o:s:hVx", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:fI:o:p:qs:hVx", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
 			opt.acolumn = parse_nonneg(optarg, "-a");
 			break;
+		case 'f':
+			opt.follow_forks++;
+			break;
+		case 'F':
+			opt.follow_forks = 2;
+			break;
+		case 'I':
+			opt.intr = parse_intr(optarg);
+			break;
 		case 'o':
 			opt.outfile = optarg;
+			break;
+		case 'p':
+			add_attach(optarg);
+			break;
+		case 'q':
+			opt.quiet++;
 			break;
 		case 's':
 			opt.max_strlen = parse_nonneg(optarg, "-s");
@@ -164,8 +241,8 @@ void options_parse(int argc, char **argv)
 				    argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		usage_error("must have PROG [ARGS]");
+	if (optind >= argc && !opt.nattach)
+		usage_error("must have PROG [ARGS] or -p PID");
 
 	if (fetch && *fetch) {
 		if (!strcmp(fetch, "getregs"))
@@ -174,6 +251,10 @@ void options_parse(int argc, char **argv)
 			usage_error("invalid SCTRACE_FETCH value: '%s'", fetch);
 	}
 
-	opt.cmd_argv = argv + optind;
-	opt.cmd_path = resolve_command(argv[optind]);
+	if (optind < argc) {
+		opt.cmd_argv = argv + optind;
+		opt.cmd_path = resolve_command(argv[optind]);
+	}
+	if (!opt.intr)
+		opt.intr = opt.outfile && opt.cmd_path ? INTR_NEVER : INTR_WAITING;
 }

@@ -2,9 +2,19 @@
 #ifndef SCTRACE_OPTIONS_H
 #define SCTRACE_OPTIONS_H
 
+#include <sys/types.h>
+
 enum fetch_mode {
 	FETCH_AUTO,    /* PTRACE_GET_SYSCALL_INFO when the kernel has it */
 	FETCH_GETREGS, /* always PTRACE_GETREGS (SCTRACE_FETCH=getregs) */
+};
+
+/* -I: when fatal signals (SIGINT, SIGTERM...) may interrupt sctrace. */
+enum intr_mode {
+	INTR_ANYWHERE = 1,
+	INTR_WAITING,	/* the default */
+	INTR_NEVER,	/* blocked: the default with -o FILE PROG */
+	INTR_NEVER_TSTP,	/* ... and SIGTSTP too */
 };
 
 struct options {
@@ -15,6 +25,11 @@ struct options {
 	int acolumn;	      /* -a */
 	int xflag;	      /* -x, -xx */
 	enum fetch_mode fetch;
+	int follow_forks;	/* -f: 1, -ff: 2 */
+	pid_t *attach;		/* -p PID... */
+	unsigned int nattach;
+	int quiet;		/* -q, -qq, -qqq */
+	enum intr_mode intr;
 };
 
 /* Read-only once options_parse() has returned. */

@@ -12,7 +12,7 @@ int main(int argc, char **argv)
 	bool output_ok;
 
 	options_parse(argc, argv);
-	sink_open(opt.outfile);
+	sink_open();
 	status = tracer_run();
 	output_ok = sink_close();
 

@@ -1,58 +1,152 @@
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "options.h"
 #include "sink.h"
 #include "tracee.h"
 #include "util.h"
 
-static FILE *out;
-static bool shared; /* stderr: the tracee writes there too */
+struct output {
+	FILE *fp;
+	struct tracee *open_line;	/* whose half line is on it */
+	unsigned int users;
+};
+
+enum prefix_mode {
+	PREFIX_NONE,
+	PREFIX_COLUMN,	/* "1234  " on every line: -f with -o FILE */
+	PREFIX_BRACKET,	/* "[pid  1234] " while several are traced */
+};
+
+static struct output shared_out;
+static bool shared_is_stderr;
+static bool per_pid;		/* -ff -o FILE */
+static enum prefix_mode prefix_mode;
 static bool failed;
-static struct tracee *open_line; /* whose half line is on the output */
 
-void sink_open(const char *path)
+static void report_failure(void)
 {
-	static char buf[1 << 16];
+	if (failed)
+		return;
+	failed = true;
+	/* errno still tells why the last write failed. */
+	if (shared_is_stderr && !per_pid)
+		return;	/* nowhere left to say it */
+	sink_flush();
+	perror_msg("write error on trace output");
+}
 
-	if (path) {
-		out = fopen(path, "we"); /* not inherited by the command */
-		if (!out)
-			pdie("Can't fopen '%s'", path);
+/* "e": the file is not inherited by the command. */
+static FILE *open_file(const char *path, const char *mode)
+{
+	FILE *fp = fopen(path, mode);
+
+	if (!fp)
+		pdie("Can't fopen '%s'", path);
+	if (setvbuf(fp, NULL, _IOFBF, 1 << 16) != 0)
+		die("out of memory");
+	return fp;
+}
+
+void sink_open(void)
+{
+	static char errbuf[1 << 16];
+
+	if (!opt.outfile) {
+		shared_out.fp = stderr;
+		shared_is_stderr = true;
+		setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
+		prefix_mode = PREFIX_BRACKET;
+		return;
+	}
+	if (opt.follow_forks >= 2) {
+		per_pid = true;	/* FILE.PID, made as tracees appear */
+		return;
+	}
+	shared_out.fp = open_file(opt.outfile, "we");
+	if (opt.follow_forks || opt.nattach > 1)
+		prefix_mode = PREFIX_COLUMN;
+}
+
+static void attach_output(struct tracee *tp, const char *mode)
+{
+	if (per_pid) {
+		char path[4096];
+
+		snprintf(path, sizeof(path), "%s.%d", opt.outfile, tp->pid);
+		tp->out = xcalloc(1, sizeof(*tp->out));
+		tp->out->fp = open_file(path, mode);
 	} else {
-		out = stderr;
-		shared = true;
+		tp->out = &shared_out;
 	}
-	setvbuf(out, buf, _IOFBF, sizeof(buf));
+	tp->out->users++;
 }
 
-static void check(void)
+static void detach_output(struct tracee *tp)
 {
-	if (!failed && ferror(out)) {
-		failed = true;
-		/* errno still tells why the last write failed. */
-		if (out == stderr)
-			return; /* nowhere left to say it */
-		perror_msg("write error on trace output");
+	struct output *o = tp->out;
+
+	tp->out = NULL;
+	if (--o->users == 0 && o != &shared_out) {
+		if (fclose(o->fp) != 0)
+			report_failure();
+		free(o);
 	}
 }
 
-static void put(const char *s, size_t n)
+void sink_attach(struct tracee *tp)
+{
+	attach_output(tp, "we");
+}
+
+static void put(struct output *o, const char *s, size_t n)
 {
 	if (failed || !n)
 		return;
-	if (fwrite(s, 1, n, out) != n)
-		check();
+	if (fwrite(s, 1, n, o->fp) != n)
+		report_failure();
+}
+
+static size_t prefix(const struct tracee *tp, char *buf, size_t size)
+{
+	switch (prefix_mode) {
+	case PREFIX_COLUMN:
+		return snprintf(buf, size, "%-5d ", tp->pid);
+	case PREFIX_BRACKET:
+		if (tracee_count() > 1)
+			return snprintf(buf, size, "[pid %5d] ", tp->pid);
+		break;
+	case PREFIX_NONE:
+		break;
+	}
+	buf[0] = '\0';
+	return 0;
+}
+
+/* The start of a physical line: the prefix goes out first. */
+static void start_line(struct tracee *tp)
+{
+	char buf[32];
+
+	if (tp->outcol)
+		return;
+	tp->outcol = prefix(tp, buf, sizeof(buf));
+	put(tp->out, buf, tp->outcol);
 }
 
 void sink_begin_line(struct tracee *tp)
 {
-	if (open_line && open_line != tp) {
-		put(" <unfinished ...>\n", 18);
-		open_line->flags |= TRC_CUT;
-		open_line->outcol = 0;
-		open_line = NULL;
+	struct output *o = tp->out;
+	struct tracee *other = o->open_line;
+
+	if (other && other != tp) {
+		put(o, " <unfinished ...>\n", 18);
+		other->flags |= TRC_CUT;
+		other->outcol = 0;
+		o->open_line = NULL;
 	}
 }
 
@@ -64,49 +158,97 @@ bool sink_was_cut(const struct tracee *tp)
 void sink_flush_partial(struct tracee *tp)
 {
 	sink_begin_line(tp);
-	put(tp->line.buf, tp->line.len);
+	start_line(tp);
+	put(tp->out, tp->line.buf, tp->line.len);
 	tp->outcol += tp->line.len;
 	sb_reset(&tp->line);
 	tp->flags |= TRC_LINE_OPEN;
 	tp->flags &= ~TRC_CUT;
-	open_line = tp;
+	tp->out->open_line = tp;
 }
 
 void sink_end_line(struct tracee *tp)
 {
 	sink_begin_line(tp);
+	start_line(tp);
 	sb_putc(&tp->line, '\n');
-	put(tp->line.buf, tp->line.len);
+	put(tp->out, tp->line.buf, tp->line.len);
 	sb_reset(&tp->line);
 	tp->outcol = 0;
 	tp->flags &= ~(TRC_LINE_OPEN | TRC_CUT);
-	if (open_line == tp)
-		open_line = NULL;
+	if (tp->out->open_line == tp)
+		tp->out->open_line = NULL;
+}
+
+void sink_pid_changed(struct tracee *tp)
+{
+	char buf[64];
+	bool open = tp->out->open_line == tp;
+
+	if (per_pid) {
+		/* The old file ends here; the line goes on in the new pid's. */
+		if (open) {
+			snprintf(buf, sizeof(buf), " <pid changed to %d ...>\n",
+				 tp->pid);
+			put(tp->out, buf, strlen(buf));
+			tp->out->open_line = NULL;
+		}
+		detach_output(tp);
+		attach_output(tp, "ae");
+	} else if (open) {
+		/* The rest of the line needs the new pid's prefix. */
+		put(tp->out, " <unfinished ...>\n", 18);
+		tp->out->open_line = NULL;
+	}
+	if (tp->flags & TRC_LINE_OPEN)
+		tp->flags |= TRC_CUT;
+	tp->outcol = 0;
 }
 
 void sink_forget(struct tracee *tp)
 {
-	if (open_line == tp)
-		sink_begin_line(NULL);
+	struct output *o = tp->out;
+
+	if (!o)
+		return;
+	if (o->open_line == tp) {
+		put(o, " <unfinished ...>\n", 18);
+		o->open_line = NULL;
+	}
 	sb_reset(&tp->line);
 	tp->flags &= ~(TRC_LINE_OPEN | TRC_CUT);
+	tp->outcol = 0;
+	detach_output(tp);
 }
 
 size_t sink_column(const struct tracee *tp)
 {
-	return tp->outcol + tp->line.len;
+	char buf[32];
+
+	return (tp->outcol ? tp->outcol : prefix(tp, buf, sizeof(buf))) +
+	       tp->line.len;
 }
 
 void sink_sync(void)
 {
-	if (shared)
+	if (shared_is_stderr)
 		sink_flush();
 }
 
 void sink_flush(void)
 {
-	if (!failed && fflush(out) != 0)
-		check();
+	if (failed)
+		return;
+	if (shared_out.fp && fflush(shared_out.fp) != 0) {
+		report_failure();
+		return;
+	}
+	if (per_pid)
+		for (struct tracee *tp = tracee_first(); tp; tp = tp->lnext)
+			if (tp->out && fflush(tp->out->fp) != 0) {
+				report_failure();
+				return;
+			}
 }
 
 bool sink_failed(void)
@@ -117,12 +259,10 @@ bool sink_failed(void)
 bool sink_close(void)
 {
 	sink_flush();
-	if (out && out != stderr) {
-		if (fclose(out) != 0 && !failed) {
-			failed = true;
-			perror_msg("write error on trace output");
-		}
-		out = NULL;
+	if (shared_out.fp && !shared_is_stderr) {
+		if (fclose(shared_out.fp) != 0)
+			report_failure();
+		shared_out.fp = NULL;
 	}
 	return !failed;
 }

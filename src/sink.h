@@ -1,7 +1,8 @@
 /*
  * The sink: where finished text goes.  Lines are assembled per tracee;
- * when two tracees' lines interleave, the first is closed with
- * " <unfinished ...>" and later continued as "<... NAME resumed>".
+ * when two tracees' lines interleave in one output, the first is closed
+ * with " <unfinished ...>" and later continued as "<... NAME resumed>".
+ * Each line starts with strace's pid prefix where strace prints one.
  */
 #ifndef SCTRACE_SINK_H
 #define SCTRACE_SINK_H
@@ -10,9 +11,14 @@
 #include <stddef.h>
 
 struct tracee;
+struct output;
 
 /* Opens -o FILE (or stderr); exits with a message when it cannot. */
-void sink_open(const char *path);
+void sink_open(void);
+/* Gives TP its output: the shared one, or FILE.PID with -ff. */
+void sink_attach(struct tracee *tp);
+/* TP's pid changed (execve in a thread): the line moves to the new pid. */
+void sink_pid_changed(struct tracee *tp);
 
 /* Before TP starts a new line: cut another tracee's open half line. */
 void sink_begin_line(struct tracee *tp);
@@ -22,14 +28,14 @@ bool sink_was_cut(const struct tracee *tp);
 void sink_flush_partial(struct tracee *tp);
 /* Writes the rest of TP's line and a newline. */
 void sink_end_line(struct tracee *tp);
-/* TP goes away: an open half line is closed first. */
+/* TP goes away: an open half line is closed first, its -ff file too. */
 void sink_forget(struct tracee *tp);
 /* The output column TP's text has reached. */
 size_t sink_column(const struct tracee *tp);
 
 /* Before a tracee runs: output shared with the tracee must be out first. */
 void sink_sync(void);
-/* Before sctrace blocks: everything buffered goes out. */
+/* Before sctrace blocks, or writes a message of its own to stderr. */
 void sink_flush(void);
 /* A write to the output failed (reported once): tracing must stop. */
 bool sink_failed(void);

@@ -144,7 +144,7 @@ static void syscall_entry(struct tracee *tp)
 	}
 	if (rc == DEC_DONE)
 		tp->flags |= TRC_DECODED;
-	else
+	else if (rc == DEC_MORE)
 		emit_call_pause(tp);
 	sink_flush_partial(tp);
 }
@@ -319,4 +319,13 @@ void syscall_unfinished(struct tracee *tp)
 	}
 	print_result(tp, RET_NONE);
 	sink_end_line(tp);
+}
+
+void syscall_detached(struct tracee *tp)
+{
+	if ((tp->flags & TRC_LINE_OPEN) && !sink_was_cut(tp)) {
+		emit_raw(tp, " <detached ...>");
+		sink_end_line(tp);
+	}
+	tp->flags &= ~(TRC_INSYSCALL | TRC_HIDDEN_CALL);
 }

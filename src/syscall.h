@@ -10,4 +10,7 @@ int syscall_stop(struct tracee *tp);
 /* TP ended inside a syscall: finish its line the way strace does. */
 void syscall_unfinished(struct tracee *tp);
 
+/* TP was detached inside a syscall: " <detached ...>". */
+void syscall_detached(struct tracee *tp);
+
 #endif

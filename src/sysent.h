@@ -71,6 +71,9 @@ enum {
  */
 #define DEC_MORE 0 /* entry: call again on exit */
 #define DEC_DONE 1 /* entry: all arguments printed */
+/* entry: call again on exit, which goes on with the same argument
+ * ({...} => {...}), so no ", " is put out after it */
+#define DEC_INOUT 2
 typedef int (*decode_fn)(struct tracee *tp, int exiting);
 
 struct sysent {

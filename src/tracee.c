@@ -36,7 +36,7 @@ struct tracee *tracee_find(pid_t pid)
 	return NULL;
 }
 
-void tracee_free(struct tracee *tp)
+static void unhash(struct tracee *tp)
 {
 	struct tracee **pp;
 
@@ -45,6 +45,21 @@ void tracee_free(struct tracee *tp)
 			*pp = tp->hnext;
 			break;
 		}
+}
+
+void tracee_rekey(struct tracee *tp, pid_t pid)
+{
+	unhash(tp);
+	tp->pid = pid;
+	tp->hnext = hash[slot(pid)];
+	hash[slot(pid)] = tp;
+}
+
+void tracee_free(struct tracee *tp)
+{
+	struct tracee **pp;
+
+	unhash(tp);
 	for (pp = &all; *pp; pp = &(*pp)->lnext)
 		if (*pp == tp) {
 			*pp = tp->lnext;

@@ -8,6 +8,7 @@
 #include "emit.h"
 #include "strbuf.h"
 
+struct output;
 struct sysent;
 struct xlat;
 
@@ -20,6 +21,7 @@ enum tracee_flags {
 	TRC_DECODED = 1 << 5,	  /* entry printed every argument */
 	TRC_HIDDEN_CALL = 1 << 6, /* this call is not printed */
 	TRC_FIRST_EXEC = 1 << 7,  /* in the execve that ends TRC_HIDE */
+	TRC_ATTACHED = 1 << 8,	  /* attached with -p: detached at the end */
 };
 
 struct tracee {
@@ -40,6 +42,7 @@ struct tracee {
 	/* Output. */
 	struct strbuf line; /* text not yet handed to the sink */
 	size_t outcol;	    /* columns of this line already written */
+	struct output *out;	/* where its lines go (sink.c) */
 	struct emitter em;
 
 	struct tracee *hnext; /* pid hash chain */
@@ -48,6 +51,8 @@ struct tracee {
 
 struct tracee *tracee_new(pid_t pid);
 struct tracee *tracee_find(pid_t pid);
+/* The thread that ran execve takes over the leader's pid. */
+void tracee_rekey(struct tracee *tp, pid_t pid);
 void tracee_free(struct tracee *tp);
 struct tracee *tracee_first(void); /* iterate with tp->lnext */
 unsigned int tracee_count(void);

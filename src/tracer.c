@@ -1,6 +1,8 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +29,9 @@ enum event {
 	EV_SYSCALL,    /* syscall-entry or -exit stop */
 	EV_SIGNAL,     /* signal-delivery stop */
 	EV_GROUP_STOP, /* the tracee stopped (SIGSTOP and friends) */
-	EV_INTERRUPT,  /* our PTRACE_INTERRUPT */
+	EV_INTERRUPT,  /* PTRACE_INTERRUPT, or a new tracee's first stop */
 	EV_EXEC,
+	EV_FORK,       /* fork, vfork or clone: a new tracee */
 	EV_OTHER_EVENT,
 	EV_EXITED,
 	EV_KILLED,
@@ -36,8 +39,9 @@ enum event {
 
 static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe;
+static sigset_t saved_mask;
 static volatile sig_atomic_t interrupted;
-static volatile pid_t wake_pid;	/* a live tracee, to wake a blocked wait4 */
+static volatile pid_t wake_pid; /* a live tracee, to wake a blocked wait4 */
 static int command_status = -1;
 static bool cut_short;
 
@@ -58,31 +62,82 @@ static void on_fatal_signal(int sig)
 
 /*
  * A signal ignored when sctrace starts (nohup, a background job) stays
- * ignored, as strace does; the others make sctrace stop tracing.
+ * ignored, as strace does; the others make sctrace stop tracing, unless
+ * -I 3/4 (the default with -o FILE PROG) blocks them: then a ^C reaches
+ * only the command, and its trace is complete to its end.
  */
 static void install_handlers(void)
 {
 	struct sigaction sa;
+	sigset_t block;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_fatal_signal; /* no SA_RESTART: wait4 returns */
 	sigemptyset(&sa.sa_mask);
+	sigemptyset(&block);
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++) {
 		sigaction(fatal_signals[i], NULL, &saved_fatal[i]);
 		if (saved_fatal[i].sa_handler != SIG_IGN)
 			sigaction(fatal_signals[i], &sa, NULL);
+		sigaddset(&block, fatal_signals[i]);
 	}
+	if (opt.intr == INTR_NEVER_TSTP)
+		sigaddset(&block, SIGTSTP);
+	sigprocmask(SIG_BLOCK, opt.intr >= INTR_NEVER ? &block : NULL,
+		    &saved_mask);
 	/* A closed trace pipe is a write error, not sctrace's death. */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, &saved_pipe);
 }
 
-/* The command starts with the dispositions sctrace was given. */
+/* The command starts with the dispositions and mask sctrace was given. */
 static void restore_handlers(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++)
 		sigaction(fatal_signals[i], &saved_fatal[i], NULL);
 	sigaction(SIGPIPE, &saved_pipe, NULL);
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+}
+
+/* "sctrace: Process N attached", in order with trace text on stderr. */
+static void notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void notice(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	if (opt.quiet)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	sink_flush();
+	error_msg("%s", buf);
+}
+
+static long ptrace_options(void)
+{
+	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+
+	if (opt.follow_forks)
+		o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
+		     PTRACE_O_TRACECLONE;
+	return o;
+}
+
+static struct tracee *add_tracee(pid_t pid, unsigned int flags)
+{
+	struct tracee *tp = tracee_new(pid);
+
+	tp->flags |= flags;
+	sink_attach(tp);
+	return tp;
+}
+
+static void drop_tracee(struct tracee *tp)
+{
+	sink_forget(tp);
+	tracee_free(tp);
 }
 
 static void exec_command(int gate)
@@ -98,10 +153,11 @@ static void exec_command(int gate)
 	_exit(1);
 }
 
-static pid_t start_command(void)
+static void start_command(void)
 {
-	const long options =
-		PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
+	/* Without a tracer, our seccomp filter or half-traced state must not
+	 * outlive us: the command dies with sctrace. */
+	const long options = ptrace_options() | PTRACE_O_EXITKILL;
 	int gate[2];
 	pid_t pid;
 
@@ -132,7 +188,81 @@ static pid_t start_command(void)
 		pdie("PTRACE_SEIZE pid %d", pid);
 	}
 	close(gate[1]);
-	return pid;
+	add_tracee(pid, TRC_STARTED | TRC_HIDE);
+}
+
+/* Seizes one thread; 0, or an errno. */
+static int seize(pid_t tid)
+{
+	if (ptrace(PTRACE_SEIZE, tid, 0, ptrace_options()) < 0)
+		return errno;
+	/* Its first stop comes from this; then it is traced from there. */
+	ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+	add_tracee(tid, TRC_ATTACHED);
+	return 0;
+}
+
+static void attach_error(pid_t pid, int err)
+{
+	errno = err;
+	if (err == EPERM)
+		perror_msg("attach: ptrace(PTRACE_SEIZE, %d) (ptrace may be "
+			   "restricted: see /proc/sys/kernel/yama/ptrace_scope)",
+			   pid);
+	else
+		perror_msg("attach: ptrace(PTRACE_SEIZE, %d)", pid);
+}
+
+/* Every thread in /proc/PID/task, rescanned until no new one appears. */
+static int seize_threads(pid_t pid, unsigned int *count)
+{
+	char path[64];
+	bool added;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	do {
+		DIR *dir = opendir(path);
+		struct dirent *de;
+
+		if (!dir)
+			return *count ? 0 : errno == ENOENT ? ESRCH : errno;
+		added = false;
+		while ((de = readdir(dir))) {
+			pid_t tid = (pid_t)strtol(de->d_name, NULL, 10);
+			int err;
+
+			if (tid <= 0 || tracee_find(tid))
+				continue;
+			err = seize(tid);
+			if (err == 0) {
+				++*count;
+				added = true;
+			} else if (err != ESRCH || tid == pid) {
+				closedir(dir);
+				return err;
+			}
+		}
+		closedir(dir);
+	} while (added);
+	return 0;
+}
+
+static void attach_process(pid_t pid)
+{
+	unsigned int count = 0;
+	int err;
+
+	if (tracee_find(pid))
+		return;		/* -p given twice, or a thread of another -p */
+	err = opt.follow_forks ? seize_threads(pid, &count) : seize(pid);
+	if (err) {
+		attach_error(pid, err);
+		return;
+	}
+	if (count > 1)
+		notice("Process %d attached with %u threads", pid, count);
+	else
+		notice("Process %d attached", pid);
 }
 
 static enum event classify(int status)
@@ -148,6 +278,10 @@ static enum event classify(int status)
 		return EV_SIGNAL;
 	case PTRACE_EVENT_EXEC:
 		return EV_EXEC;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		return EV_FORK;
 	case PTRACE_EVENT_STOP:
 		switch (WSTOPSIG(status)) {
 		case SIGSTOP:
@@ -168,14 +302,36 @@ static void resume(struct tracee *tp, int request, int sig)
 	ptrace(request, tp->pid, 0, sig);
 }
 
+/* A line of its own: "--- SIG ... ---", "+++ exited ... +++". */
+static void print_event_line(struct tracee *tp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void print_event_line(struct tracee *tp, const char *fmt, ...)
+{
+	char buf[256];
+	unsigned int open = tp->flags & (TRC_LINE_OPEN | TRC_CUT);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	sink_begin_line(tp);
+	emit_raw(tp, buf);
+	sink_end_line(tp);
+	/* A syscall of TP still in progress resumes after this line. */
+	tp->flags |= open ? TRC_LINE_OPEN | TRC_CUT : 0;
+}
+
 static void print_signal_line(struct tracee *tp, const siginfo_t *si)
 {
+	unsigned int open = tp->flags & (TRC_LINE_OPEN | TRC_CUT);
+
 	sink_begin_line(tp);
 	emit_reset(&tp->em);
 	emit_rawf(tp, "--- %s ", signame(si->si_signo));
 	print_siginfo(tp, si);
 	emit_raw(tp, " ---");
 	sink_end_line(tp);
+	tp->flags |= open ? TRC_LINE_OPEN | TRC_CUT : 0;
 }
 
 static void on_signal(struct tracee *tp, int sig)
@@ -191,29 +347,76 @@ static void on_signal(struct tracee *tp, int sig)
 
 static void on_group_stop(struct tracee *tp, int sig)
 {
-	if (!(tp->flags & TRC_HIDE)) {
-		sink_begin_line(tp);
-		emit_rawf(tp, "--- stopped by %s ---", signame(sig));
-		sink_end_line(tp);
-	}
+	if (!(tp->flags & TRC_HIDE))
+		print_event_line(tp, "--- stopped by %s ---", signame(sig));
 	/* Stay stopped, as without a tracer, until SIGCONT. */
 	resume(tp, PTRACE_LISTEN, 0);
+}
+
+/* A child of a traced process (-f): traced from its first instruction. */
+static struct tracee *new_child(pid_t pid)
+{
+	struct tracee *tp = add_tracee(pid, 0);
+
+	notice("Process %d attached", pid);
+	return tp;
+}
+
+/*
+ * The new tracee is made when its own first stop arrives, which may come
+ * before or after this event, or after it has already run and exited:
+ * making it here could bring back one that is gone.
+ */
+static void on_fork(struct tracee *tp)
+{
+	resume(tp, PTRACE_SYSCALL, 0);
+}
+
+/*
+ * execve in a thread other than the leader: the other threads are gone,
+ * the leader's pid goes to the thread that ran execve, and its tracee
+ * takes the pid over, as strace shows it ("superseded by execve").
+ */
+static struct tracee *on_exec(struct tracee *tp)
+{
+	unsigned long old = 0;
+	struct tracee *thread;
+	pid_t leader = tp->pid;
+
+	if (ptrace(PTRACE_GETEVENTMSG, leader, 0, &old) < 0 ||
+	    (pid_t)old == leader)
+		return tp;
+	thread = tracee_find((pid_t)old);
+	if (!thread)
+		return tp;
+	/* The process is the same one: sctrace's child, or attached. */
+	thread->flags |= tp->flags & (TRC_STARTED | TRC_ATTACHED);
+	syscall_unfinished(tp);
+	drop_tracee(tp);
+	tracee_rekey(thread, leader);
+	sink_pid_changed(thread);
+	if (opt.quiet < 3)
+		print_event_line(thread, "+++ superseded by execve in pid %lu +++",
+				 old);
+	return thread;
 }
 
 static void on_tracee_exit(struct tracee *tp, int status)
 {
 	syscall_unfinished(tp);
-	sink_begin_line(tp);
-	if (WIFEXITED(status))
-		emit_rawf(tp, "+++ exited with %d +++", WEXITSTATUS(status));
-	else
-		emit_rawf(tp, "+++ killed by %s%s +++",
-			  signame(WTERMSIG(status)),
-			  WCOREDUMP(status) ? " (core dumped)" : "");
-	sink_end_line(tp);
+	if (opt.quiet < 2) {
+		if (WIFEXITED(status))
+			print_event_line(tp, "+++ exited with %d +++",
+					 WEXITSTATUS(status));
+		else
+			print_event_line(tp, "+++ killed by %s%s +++",
+					 signame(WTERMSIG(status)),
+					 WCOREDUMP(status) ? " (core dumped)" :
+							     "");
+	}
 	if (tp->flags & TRC_STARTED)
 		command_status = status;
-	tracee_free(tp);
+	drop_tracee(tp);
 }
 
 static void dispatch(struct tracee *tp, int status)
@@ -229,7 +432,12 @@ static void dispatch(struct tracee *tp, int status)
 	case EV_GROUP_STOP:
 		on_group_stop(tp, WSTOPSIG(status));
 		break;
+	case EV_FORK:
+		on_fork(tp);
+		break;
 	case EV_EXEC:
+		resume(on_exec(tp), PTRACE_SYSCALL, 0);
+		break;
 	case EV_INTERRUPT:
 	case EV_OTHER_EVENT:
 		resume(tp, PTRACE_SYSCALL, 0);
@@ -239,6 +447,16 @@ static void dispatch(struct tracee *tp, int status)
 		on_tracee_exit(tp, status);
 		break;
 	}
+}
+
+static void detach_tracee(struct tracee *tp, int sig)
+{
+	ptrace(PTRACE_DETACH, tp->pid, 0, sig);
+	/* After a failed trace output, its one message says it all. */
+	if (!(tp->flags & TRC_HIDE) && !sink_failed())
+		notice("Process %d detached", tp->pid);
+	syscall_detached(tp);
+	drop_tracee(tp);
 }
 
 /*
@@ -268,17 +486,14 @@ static void detach_all(void)
 		case EV_EXITED:
 		case EV_KILLED:
 			on_tracee_exit(tp, status);
-			continue;
+			break;
 		case EV_SIGNAL:
-			ptrace(PTRACE_DETACH, pid, 0, WSTOPSIG(status));
+			detach_tracee(tp, WSTOPSIG(status));
 			break;
 		default:
-			ptrace(PTRACE_DETACH, pid, 0, 0);
+			detach_tracee(tp, 0);
 			break;
 		}
-		syscall_unfinished(tp);
-		sink_forget(tp);
-		tracee_free(tp);
 	}
 }
 
@@ -298,8 +513,12 @@ int tracer_run(void)
 	pid_t pid;
 
 	install_handlers();
-	tp = tracee_new(start_command());
-	tp->flags |= TRC_STARTED | TRC_HIDE;
+	for (unsigned int i = 0; i < opt.nattach; i++)
+		attach_process(opt.attach[i]);
+	if (opt.cmd_path)
+		start_command();
+	if (!tracee_first())
+		return -1;	/* every attach failed: said so already */
 
 	while (tracee_first()) {
 		int status;
@@ -328,12 +547,16 @@ int tracer_run(void)
 			pdie("wait4");
 		}
 		tp = tracee_find(pid);
+		/* A new child can report before its parent's fork event. */
+		if (!tp && opt.follow_forks && WIFSTOPPED(status))
+			tp = new_child(pid);
 		if (tp)
 			dispatch(tp, status);
 	}
 	if (cut_short)
 		return -1;
-	return command_status;
+	/* Only attached processes (-p), traced to their end: success. */
+	return opt.cmd_path ? command_status : 0;
 }
 
 int tracer_interrupted(void)

@@ -6,9 +6,11 @@
 #define SCTRACE_TRACER_H
 
 /*
- * Runs the command in opt until every tracee is gone.  Returns the wait
- * status of the command (for exit status or death by signal), or -1 when
- * tracing was cut short (interrupted, or the trace output failed).
+ * Attaches to the -p processes and runs the command in opt, until every
+ * tracee is gone.  Returns the wait status of the command (for exit
+ * status or death by signal; 0 without a command), or -1 when tracing
+ * was cut short (interrupted, the trace output failed, nothing could be
+ * attached).
  */
 int tracer_run(void);
 

@@ -20,6 +20,7 @@ static inline bool syserr(const struct tracee *tp)
 #define DECODER(name) int decode_##name(struct tracee *tp, int exiting);
 DECODER(arch_prctl)
 DECODER(clone)
+DECODER(clone3)
 DECODER(creat)
 DECODER(execve)
 DECODER(execveat)

@@ -1,5 +1,7 @@
 /* Processes: execve, clone, resource limits, arch_prctl. */
 #include <sched.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "decode.h"
 #include "signame.h"
@@ -173,4 +175,105 @@ int decode_clone(struct tracee *tp, int exiting)
 		emit_ptr(tp, tp->args[4]);
 	}
 	return DEC_DONE;
+}
+
+/* struct clone_args, as far as the kernel of the day defines it. */
+struct k_clone_args {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
+	uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+
+#ifndef CLONE_PIDFD
+# define CLONE_PIDFD 0x00001000
+#endif
+#ifndef CLONE_INTO_CGROUP
+# define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+
+static bool fetch_clone_args(struct tracee *tp, struct k_clone_args *ca)
+{
+	size_t size = tp->args[1];
+
+	memset(ca, 0, sizeof(*ca));
+	if (size < 64)	/* CLONE_ARGS_SIZE_VER0 */
+		return false;
+	if (size > sizeof(*ca))
+		size = sizeof(*ca);
+	return fetch(tp, tp->args[0], ca, size);
+}
+
+static void print_tid_at(struct tracee *tp, const char *field, uint64_t addr)
+{
+	emit_field(tp, field);
+	print_int_at(tp, addr);
+}
+
+/*
+ * clone3({flags=..., child_tid=..., ...} => {parent_tid=[N]}, 88): the
+ * structure on entry, and what the kernel wrote into it on exit.
+ */
+int decode_clone3(struct tracee *tp, int exiting)
+{
+	struct k_clone_args ca;
+
+	if (!fetch_clone_args(tp, &ca)) {
+		if (exiting)
+			return RET_DEC;
+		emit_ptr(tp, tp->args[0]);
+		emit_uint(tp, tp->args[1]);
+		return DEC_DONE;
+	}
+	if (exiting) {
+		if (!syserr(tp) && (ca.flags & (CLONE_PIDFD | CLONE_PARENT_SETTID))) {
+			emit_arrow(tp);
+			emit_struct_begin(tp);
+			if (ca.flags & CLONE_PIDFD)
+				print_tid_at(tp, "pidfd", ca.pidfd);
+			if (ca.flags & CLONE_PARENT_SETTID)
+				print_tid_at(tp, "parent_tid", ca.parent_tid);
+			emit_struct_end(tp);
+		}
+		emit_uint(tp, tp->args[1]);
+		return RET_DEC;
+	}
+	emit_struct_begin(tp);
+	emit_field(tp, "flags");
+	emit_flags(tp, &xlat_clone_flags, ca.flags);
+	if (ca.flags & CLONE_PIDFD) {
+		emit_field(tp, "pidfd");
+		emit_ptr(tp, ca.pidfd);
+	}
+	if (ca.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		emit_field(tp, "child_tid");
+		emit_ptr(tp, ca.child_tid);
+	}
+	if (ca.flags & CLONE_PARENT_SETTID) {
+		emit_field(tp, "parent_tid");
+		emit_ptr(tp, ca.parent_tid);
+	}
+	emit_field(tp, "exit_signal");
+	if (ca.exit_signal)
+		print_signal(tp, (int)ca.exit_signal);
+	else
+		emit_uint(tp, 0);
+	emit_field(tp, "stack");
+	emit_ptr(tp, ca.stack);
+	emit_field(tp, "stack_size");
+	emit_hex(tp, ca.stack_size);
+	if (ca.flags & CLONE_SETTLS) {
+		emit_field(tp, "tls");
+		emit_ptr(tp, ca.tls);
+	}
+	if (ca.set_tid_size) {
+		emit_field(tp, "set_tid");
+		emit_ptr(tp, ca.set_tid);
+		emit_field(tp, "set_tid_size");
+		emit_uint(tp, ca.set_tid_size);
+	}
+	if (ca.flags & CLONE_INTO_CGROUP) {
+		emit_field(tp, "cgroup");
+		emit_uint(tp, ca.cgroup);
+	}
+	emit_struct_end(tp);
+	return DEC_INOUT;
 }
