@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <getopt.h>
+#include <pwd.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,9 +38,25 @@ static const char usage_text[] =
 	"  -p PID, --attach=PID\n"
 	"                 trace the process PID (all its threads with -f);\n"
 	"                 may be repeated, or a list: -p PID,PID...\n"
+	"  -b execve, --detach-on=execve\n"
+	"                 detach from a process when it calls execve\n"
 	"  -q, --quiet    suppress messages about attaching and detaching\n"
 	"  -qq            ... and the lines about process exit status\n"
 	"  -qqq           ... and the lines about superseded processes\n"
+	"\n"
+	"Startup:\n"
+	"  -D, --daemonize\n"
+	"                 run the tracer as a detached grandchild, so that the\n"
+	"                 command stays the direct child of the caller\n"
+	"  -DD            ... in a new process group\n"
+	"  -DDD           ... in a new session\n"
+	"  -E VAR=VAL, --env=VAR=VAL\n"
+	"                 put VAR=VAL in the environment of the command\n"
+	"  -E VAR, --env=VAR\n"
+	"                 remove VAR from the environment of the command\n"
+	"  -u USERNAME, --user=USERNAME\n"
+	"                 run the command with the user id, group id and\n"
+	"                 supplementary groups of USERNAME (as root)\n"
 	"\n"
 	"Output format:\n"
 	"  -a COLUMN, --columns=COLUMN\n"
@@ -96,6 +113,49 @@ static void add_attach(const char *arg)
 		opt.attach[opt.nattach++] = (pid_t)pid;
 	}
 	free(copy);
+}
+
+extern char **environ;
+
+/* -E VAR=VAL sets, -E VAR removes: applied in order to a copy of ours. */
+static void edit_env(const char *arg)
+{
+	size_t n = 0, len = strcspn(arg, "=");
+	char **env = opt.cmd_envp;
+
+	if (!env) {
+		for (char **e = environ; *e; e++)
+			n++;
+		env = xcalloc(n + 1, sizeof(*env));
+		memcpy(env, environ, n * sizeof(*env));
+	} else {
+		while (env[n])
+			n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(env[i], arg, len) || env[i][len] != '=')
+			continue;
+		memmove(&env[i], &env[i + 1], (n - i) * sizeof(*env));
+		n--;
+		break;
+	}
+	if (arg[len] == '=') {
+		env = xrealloc(env, (n + 2) * sizeof(*env));
+		env[n++] = (char *)arg;
+		env[n] = NULL;
+	}
+	opt.cmd_envp = env;
+}
+
+static void set_user(const char *name)
+{
+	struct passwd *pw = getpwnam(name);
+
+	if (!pw)
+		die("Cannot find user '%s'", name);
+	opt.username = name;
+	opt.run_uid = pw->pw_uid;
+	opt.run_gid = pw->pw_gid;
 }
 
 static enum intr_mode parse_intr(const char *s)
@@ -181,6 +241,10 @@ void options_parse(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "columns", required_argument, NULL, 'a' },
 		{ "attach", required_argument, NULL, 'p' },
+		{ "daemonize", no_argument, NULL, 'D' },
+		{ "detach-on", required_argument, NULL, 'b' },
+		{ "env", required_argument, NULL, 'E' },
+		{ "user", required_argument, NULL, 'u' },
 		{ "interruptible", required_argument, NULL, 'I' },
 		{ "follow-forks", no_argument, NULL, 'f' },
 		{ "output-separately", no_argument, NULL, 'F' },
@@ -195,14 +259,28 @@ void options_parse(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:fI:o:p:qs:hVx", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:DE:fI:o:p:qs:u:hVx", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
 			opt.acolumn = parse_nonneg(optarg, "-a");
 			break;
+		case 'b':
+			if (strcmp(optarg, "execve"))
+				die("Syscall '%s' for -b isn't supported", optarg);
+			opt.detach_on_execve = true;
+			break;
+		case 'D':
+			opt.daemonize++;
+			break;
+		case 'E':
+			edit_env(optarg);
+			break;
 		case 'f':
 			opt.follow_forks++;
+			break;
+		case 'u':
+			set_user(optarg);
 			break;
 		case 'F':
 			opt.follow_forks = 2;
@@ -255,6 +333,8 @@ void options_parse(int argc, char **argv)
 		opt.cmd_argv = argv + optind;
 		opt.cmd_path = resolve_command(argv[optind]);
 	}
+	if (opt.daemonize && !opt.cmd_path)
+		usage_error("PROG [ARGS] must be specified with -D/--daemonize");
 	if (!opt.intr)
 		opt.intr = opt.outfile && opt.cmd_path ? INTR_NEVER : INTR_WAITING;
 }

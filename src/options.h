@@ -2,6 +2,7 @@
 #ifndef SCTRACE_OPTIONS_H
 #define SCTRACE_OPTIONS_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 enum fetch_mode {
@@ -30,6 +31,12 @@ struct options {
 	unsigned int nattach;
 	int quiet;		/* -q, -qq, -qqq */
 	enum intr_mode intr;
+	char **cmd_envp;	/* the environment, after -E */
+	const char *username;	/* -u */
+	uid_t run_uid;
+	gid_t run_gid;
+	bool detach_on_execve;	/* -b execve */
+	int daemonize;		/* -D, -DD, -DDD */
 };
 
 /* Read-only once options_parse() has returned. */

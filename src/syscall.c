@@ -292,17 +292,28 @@ static void syscall_exit(struct tracee *tp)
 	}
 }
 
-int syscall_stop(struct tracee *tp)
+/* -b execve: any execve but the one that starts the command. */
+static bool detach_here(const struct tracee *tp)
+{
+	return opt.detach_on_execve &&
+	       (tp->scno == NR_execve || tp->scno == NR_execveat) &&
+	       !(tp->flags & (TRC_FIRST_EXEC | TRC_HIDDEN_CALL));
+}
+
+enum syscall_action syscall_stop(struct tracee *tp)
 {
 	enum stop_kind kind;
 
 	if (fetch_syscall(tp, &kind) < 0)
-		return -1;
-	if (kind == STOP_ENTRY)
+		return SYSCALL_GONE;
+	if (kind == STOP_ENTRY) {
 		syscall_entry(tp);
-	else if (tp->flags & TRC_INSYSCALL)
+		if (detach_here(tp))
+			return SYSCALL_DETACH;
+	} else if (tp->flags & TRC_INSYSCALL) {
 		syscall_exit(tp);
-	return 0;
+	}
+	return SYSCALL_RESUME;
 }
 
 void syscall_unfinished(struct tracee *tp)

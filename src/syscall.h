@@ -4,8 +4,14 @@
 
 struct tracee;
 
-/* A syscall-entry or -exit stop of TP.  -1 if TP vanished (ESRCH). */
-int syscall_stop(struct tracee *tp);
+enum syscall_action {
+	SYSCALL_RESUME,	/* let it go on */
+	SYSCALL_DETACH,	/* -b execve: let it go */
+	SYSCALL_GONE,	/* it vanished (ESRCH): wait4 will say how */
+};
+
+/* A syscall-entry or -exit stop of TP. */
+enum syscall_action syscall_stop(struct tracee *tp);
 
 /* TP ended inside a syscall: finish its line the way strace does. */
 void syscall_unfinished(struct tracee *tp);

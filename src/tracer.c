@@ -1,11 +1,13 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <dirent.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -140,15 +142,32 @@ static void drop_tracee(struct tracee *tp)
 	tracee_free(tp);
 }
 
+extern char **environ;
+
+/* -u USER: its groups, then its ids, as strace does it. */
+static void become_user(void)
+{
+	if (initgroups(opt.username, opt.run_gid) < 0 ||
+	    setregid(opt.run_gid, opt.run_gid) < 0 ||
+	    setreuid(opt.run_uid, opt.run_uid) < 0) {
+		perror_msg("-u %s", opt.username);
+		_exit(1);
+	}
+}
+
 static void exec_command(int gate)
 {
 	char c;
 
+	if (opt.username)
+		become_user();
 	/* Wait until the tracer has seized us: EOF on the gate. */
-	while (read(gate, &c, 1) < 0 && errno == EINTR)
+	while (gate >= 0 && read(gate, &c, 1) < 0 && errno == EINTR)
 		;
-	close(gate);
-	execv(opt.cmd_path, opt.cmd_argv);
+	if (gate >= 0)
+		close(gate);
+	execve(opt.cmd_path, opt.cmd_argv,
+	       opt.cmd_envp ? opt.cmd_envp : environ);
 	perror_msg("exec");
 	_exit(1);
 }
@@ -189,6 +208,55 @@ static void start_command(void)
 	}
 	close(gate[1]);
 	add_tracee(pid, TRC_STARTED | TRC_HIDE);
+}
+
+/*
+ * -D: this process becomes the command, and the tracer is a grandchild
+ * that is nobody's child: the caller waits for the command itself.  The
+ * tracer seizes us, then lets us exec; if it cannot, it says why and we
+ * exit without running the command.  Returns in the tracer only.
+ */
+static void start_command_detached(void)
+{
+	const long options = ptrace_options() | PTRACE_O_EXITKILL;
+	pid_t target = getpid(), mid;
+	int gate[2], status;
+	char c;
+
+	if (pipe2(gate, O_CLOEXEC) < 0)
+		pdie("pipe");
+	/* Yama: let a process that is not our ancestor trace us. */
+	prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+	fflush(NULL);
+	mid = fork();
+	if (mid < 0)
+		pdie("fork");
+	if (mid == 0) {
+		if (fork() != 0)
+			_exit(0);	/* the grandchild goes on alone */
+		close(gate[0]);
+		if (opt.daemonize >= 3)
+			setsid();
+		else if (opt.daemonize == 2)
+			setpgid(0, 0);
+		if (ptrace(PTRACE_SEIZE, target, 0, options) < 0 ||
+		    ptrace(PTRACE_INTERRUPT, target, 0, 0) < 0) {
+			perror_msg("PTRACE_SEIZE pid %d", target);
+			if (write(gate[1], "!", 1) < 0)
+				_exit(1);
+			_exit(1);
+		}
+		close(gate[1]);
+		add_tracee(target, TRC_STARTED | TRC_HIDE);
+		return;
+	}
+	close(gate[1]);
+	waitpid(mid, &status, 0);
+	if (read(gate[0], &c, 1) != 0)
+		_exit(1);	/* the tracer could not seize us */
+	close(gate[0]);
+	prctl(PR_SET_PTRACER, 0, 0, 0, 0);
+	exec_command(-1);
 }
 
 /* Seizes one thread; 0, or an errno. */
@@ -423,8 +491,18 @@ static void dispatch(struct tracee *tp, int status)
 {
 	switch (classify(status)) {
 	case EV_SYSCALL:
-		if (syscall_stop(tp) == 0)
+		switch (syscall_stop(tp)) {
+		case SYSCALL_RESUME:
 			resume(tp, PTRACE_SYSCALL, 0);
+			break;
+		case SYSCALL_DETACH:
+			/* -b execve: the line stays as it is, like strace's. */
+			ptrace(PTRACE_DETACH, tp->pid, 0, 0);
+			drop_tracee(tp);
+			break;
+		case SYSCALL_GONE:
+			break;
+		}
 		break;
 	case EV_SIGNAL:
 		on_signal(tp, WSTOPSIG(status));
@@ -512,10 +590,12 @@ int tracer_run(void)
 	struct tracee *tp;
 	pid_t pid;
 
+	if (opt.daemonize && opt.cmd_path)
+		start_command_detached();
 	install_handlers();
 	for (unsigned int i = 0; i < opt.nattach; i++)
 		attach_process(opt.attach[i]);
-	if (opt.cmd_path)
+	if (opt.cmd_path && !opt.daemonize)
 		start_command();
 	if (!tracee_first())
 		return -1;	/* every attach failed: said so already */
