@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "qualify.h"
 #include "util.h"
 
 struct options opt = {
@@ -23,6 +24,17 @@ static const char usage_text[] =
 	"\n"
 	"Trace the system calls of PROG, or of the running processes PID,\n"
 	"printed as strace prints them.\n"
+	"\n"
+	"Filtering:\n"
+	"  -e trace=[!][?]{SYSCALL|/REGEX|%CLASS|all|none},...}, --trace=...\n"
+	"                 trace only the given set of syscalls; classes:\n"
+	"                 %file %process %network %signal %ipc %desc %memory\n"
+	"                 %creds %clock %pure %stat %lstat %fstat %%stat\n"
+	"                 %statfs %fstatfs %%statfs\n"
+	"  -e signal=SET, --signal=SET\n"
+	"                 print only the given signals (default all)\n"
+	"  -e quiet=SET, --quiet=SET\n"
+	"                 suppress messages: attach, exit, thread-execve...\n"
 	"\n"
 	"Tracing:\n"
 	"  -f, --follow-forks\n"
@@ -38,6 +50,9 @@ static const char usage_text[] =
 	"  -p PID, --attach=PID\n"
 	"                 trace the process PID (all its threads with -f);\n"
 	"                 may be repeated, or a list: -p PID,PID...\n"
+	"  --seccomp-bpf  stop only on traced syscalls with a seccomp filter\n"
+	"                 (on by default when -e trace= leaves some out)\n"
+	"  --no-seccomp   trace without the filter\n"
 	"  -b execve, --detach-on=execve\n"
 	"                 detach from a process when it calls execve\n"
 	"  -q, --quiet    suppress messages about attaching and detaching\n"
@@ -91,6 +106,21 @@ void usage_error(const char *fmt, ...)
 	fprintf(stderr, "sctrace: %s\nTry 'sctrace -h' for more information.\n",
 		buf);
 	exit(1);
+}
+
+/* Long options that are -e qualifiers: --trace=SET is -e trace=SET. */
+#define LONG_QUAL 512
+
+/* KIND -1: a whole -e EXPR.  strace prints these errors without usage. */
+static void qualify_or_die(int kind, const char *arg)
+{
+	char err[512];
+	int rc = kind < 0 ? qualify_parse(arg, err, sizeof(err)) :
+			    qualify_parse_kind((enum qual_kind)kind, arg, err,
+					       sizeof(err));
+
+	if (rc)
+		die("%s", err);
 }
 
 static void add_attach(const char *arg)
@@ -240,15 +270,33 @@ void options_parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "columns", required_argument, NULL, 'a' },
+		{ "trace", required_argument, NULL, LONG_QUAL + QUAL_TRACE },
+		{ "abbrev", required_argument, NULL, LONG_QUAL + QUAL_ABBREV },
+		{ "verbose", required_argument, NULL, LONG_QUAL + QUAL_VERBOSE },
+		{ "raw", required_argument, NULL, LONG_QUAL + QUAL_RAW },
+		{ "signal", required_argument, NULL, LONG_QUAL + QUAL_SIGNAL },
+		{ "signals", required_argument, NULL, LONG_QUAL + QUAL_SIGNAL },
+		{ "status", required_argument, NULL, LONG_QUAL + QUAL_STATUS },
+		{ "silent", required_argument, NULL, LONG_QUAL + QUAL_QUIET },
+		{ "silence", required_argument, NULL, LONG_QUAL + QUAL_QUIET },
+		{ "read", required_argument, NULL, LONG_QUAL + QUAL_READ },
+		{ "write", required_argument, NULL, LONG_QUAL + QUAL_WRITE },
+		{ "fault", required_argument, NULL, LONG_QUAL + QUAL_FAULT },
+		{ "inject", required_argument, NULL, LONG_QUAL + QUAL_INJECT },
+		{ "kvm", required_argument, NULL, LONG_QUAL + QUAL_KVM },
+		{ "decode-fds", required_argument, NULL, LONG_QUAL + QUAL_DECODE_FDS },
+		{ "decode-pids", required_argument, NULL, LONG_QUAL + QUAL_DECODE_PIDS },
 		{ "attach", required_argument, NULL, 'p' },
 		{ "daemonize", no_argument, NULL, 'D' },
 		{ "detach-on", required_argument, NULL, 'b' },
+		{ "seccomp-bpf", no_argument, NULL, 'S' + 256 },
+		{ "no-seccomp", no_argument, NULL, 'N' + 256 },
 		{ "env", required_argument, NULL, 'E' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "interruptible", required_argument, NULL, 'I' },
 		{ "follow-forks", no_argument, NULL, 'f' },
 		{ "output-separately", no_argument, NULL, 'F' },
-		{ "quiet", no_argument, NULL, 'q' },
+		{ "quiet", optional_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
@@ -259,7 +307,7 @@ void options_parse(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:DE:fI:o:p:qs:u:hVx", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:De:E:fI:o:p:qs:u:hVx", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -272,6 +320,12 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'D':
 			opt.daemonize++;
+			break;
+		case 'S' + 256:
+			opt.seccomp = SECCOMP_FORCE;
+			break;
+		case 'N' + 256:
+			opt.seccomp = SECCOMP_OFF;
 			break;
 		case 'E':
 			edit_env(optarg);
@@ -295,7 +349,13 @@ void options_parse(int argc, char **argv)
 			add_attach(optarg);
 			break;
 		case 'q':
-			opt.quiet++;
+			if (optarg)	/* --quiet=SET is -e quiet=SET */
+				qualify_or_die(QUAL_QUIET, optarg);
+			else
+				opt.quiet++;
+			break;
+		case 'e':
+			qualify_or_die(-1, optarg);
 			break;
 		case 's':
 			opt.max_strlen = parse_nonneg(optarg, "-s");
@@ -313,6 +373,10 @@ void options_parse(int argc, char **argv)
 			usage_error("option requires an argument -- '%c'",
 				    optopt);
 		default:
+			if (c >= LONG_QUAL && c <= LONG_QUAL + QUAL_DECODE_PIDS) {
+				qualify_or_die(c - LONG_QUAL, optarg);
+				break;
+			}
 			if (optopt)
 				usage_error("invalid option -- '%c'", optopt);
 			usage_error("unrecognized option '%s'",

@@ -37,6 +37,7 @@ struct options {
 	gid_t run_gid;
 	bool detach_on_execve;	/* -b execve */
 	int daemonize;		/* -D, -DD, -DDD */
+	enum { SECCOMP_AUTO, SECCOMP_FORCE, SECCOMP_OFF } seccomp;
 };
 
 /* Read-only once options_parse() has returned. */

@@ -116,7 +116,7 @@ static size_t prefix(const struct tracee *tp, char *buf, size_t size)
 	case PREFIX_COLUMN:
 		return snprintf(buf, size, "%-5d ", tp->pid);
 	case PREFIX_BRACKET:
-		if (tracee_count() > 1)
+		if (tracee_visible_count() > 1)
 			return snprintf(buf, size, "[pid %5d] ", tp->pid);
 		break;
 	case PREFIX_NONE:

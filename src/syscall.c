@@ -1,11 +1,13 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
 
 #include "decode/decode.h"
 #include "options.h"
+#include "qualify.h"
 #include "sink.h"
 #include "syscall.h"
 #include "sysent.h"
@@ -14,6 +16,8 @@
 
 #define NR_execve 59
 #define NR_execveat 322
+#define NR_prctl 157
+#define NR_seccomp 317
 
 /* Probed on the first stop: does the kernel have PTRACE_GET_SYSCALL_INFO? */
 static enum { PROBE_UNKNOWN, PROBE_YES, PROBE_NO } have_info;
@@ -25,7 +29,11 @@ const struct sysent *sysent_lookup(unsigned long nr)
 	return NULL;
 }
 
-enum stop_kind { STOP_ENTRY, STOP_EXIT };
+enum stop_kind {
+	STOP_ENTRY,
+	STOP_EXIT,
+	STOP_SECCOMP,	/* asked for: a seccomp stop, the entry of a call */
+};
 
 static void set_result(struct tracee *tp, long rval)
 {
@@ -55,6 +63,11 @@ static int fetch_info(struct tracee *tp, enum stop_kind *kind)
 		tp->scno = info.entry.nr;
 		memcpy(tp->args, info.entry.args, sizeof(tp->args));
 		return 0;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		*kind = STOP_ENTRY;
+		tp->scno = info.seccomp.nr;
+		memcpy(tp->args, info.seccomp.args, sizeof(tp->args));
+		return 0;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		*kind = STOP_EXIT;
 		set_result(tp, info.exit.rval);
@@ -77,7 +90,9 @@ static int fetch_regs(struct tracee *tp, enum stop_kind *kind)
 
 	if (ptrace(PTRACE_GETREGS, tp->pid, 0, &r) < 0)
 		return -1;
-	if (tp->flags & TRC_HIDE)
+	if (*kind == STOP_SECCOMP)
+		*kind = STOP_ENTRY;	/* a seccomp stop is always an entry */
+	else if (tp->flags & TRC_HIDE)
 		*kind = (long)r.rax == -ENOSYS ? STOP_ENTRY : STOP_EXIT;
 	else
 		*kind = tp->flags & TRC_INSYSCALL ? STOP_EXIT : STOP_ENTRY;
@@ -126,6 +141,10 @@ static void syscall_entry(struct tracee *tp)
 		}
 		tp->flags &= ~TRC_HIDE;
 		tp->flags |= TRC_FIRST_EXEC;
+	}
+	if (!qual_trace(tp->scno)) {
+		tp->flags |= TRC_HIDDEN_CALL;
+		return;
 	}
 
 	sink_begin_line(tp);
@@ -261,15 +280,10 @@ static void print_result(struct tracee *tp, int ret)
 	}
 }
 
-static void syscall_exit(struct tracee *tp)
+static void print_exit(struct tracee *tp)
 {
 	int ret;
 
-	tp->flags &= ~TRC_INSYSCALL;
-	if (tp->flags & TRC_HIDDEN_CALL) {
-		tp->flags &= ~TRC_HIDDEN_CALL;
-		return;
-	}
 	if (sink_was_cut(tp)) {
 		sink_begin_line(tp);
 		emit_call_resumed(tp, tp->name);
@@ -277,10 +291,18 @@ static void syscall_exit(struct tracee *tp)
 	if (tp->flags & TRC_DECODED)
 		ret = tp->se ? tp->se->ret : RET_DEC;
 	else
-		ret = tp->se->decode ? tp->se->decode(tp, 1)
-				     : decode_generic(tp, 1);
+		ret = tp->se->decode ? tp->se->decode(tp, 1) :
+				       decode_generic(tp, 1);
 	print_result(tp, ret);
 	sink_end_line(tp);
+}
+
+static void syscall_exit(struct tracee *tp)
+{
+	tp->flags &= ~TRC_INSYSCALL;
+	if (!(tp->flags & TRC_HIDDEN_CALL))
+		print_exit(tp);
+	tp->flags &= ~TRC_HIDDEN_CALL;
 	/*
 	 * The command could not be run: what the child does next is sctrace's
 	 * own error path, not the program, so it is not shown (as in strace).
@@ -297,12 +319,12 @@ static bool detach_here(const struct tracee *tp)
 {
 	return opt.detach_on_execve &&
 	       (tp->scno == NR_execve || tp->scno == NR_execveat) &&
-	       !(tp->flags & (TRC_FIRST_EXEC | TRC_HIDDEN_CALL));
+	       !(tp->flags & (TRC_FIRST_EXEC | TRC_HIDE));
 }
 
 enum syscall_action syscall_stop(struct tracee *tp)
 {
-	enum stop_kind kind;
+	enum stop_kind kind = STOP_ENTRY;
 
 	if (fetch_syscall(tp, &kind) < 0)
 		return SYSCALL_GONE;
@@ -339,4 +361,36 @@ void syscall_detached(struct tracee *tp)
 		sink_end_line(tp);
 	}
 	tp->flags &= ~(TRC_INSYSCALL | TRC_HIDDEN_CALL);
+}
+
+enum syscall_action syscall_seccomp_stop(struct tracee *tp)
+{
+	enum stop_kind kind = STOP_SECCOMP;
+
+	if (fetch_syscall(tp, &kind) < 0)
+		return SYSCALL_GONE;
+	syscall_entry(tp);
+	return detach_here(tp) ? SYSCALL_DETACH : SYSCALL_RESUME;
+}
+
+/*
+ * What the kernel does with a RET_TRACE when nobody traces: the call
+ * is not made and fails with ENOSYS.  orig_rax = -1 skips it.
+ */
+int syscall_skip(struct tracee *tp)
+{
+	struct user_regs_struct r;
+
+	if (ptrace(PTRACE_GETREGS, tp->pid, 0, &r) < 0)
+		return -1;
+	r.orig_rax = -1;
+	return ptrace(PTRACE_SETREGS, tp->pid, 0, &r) < 0 ? -1 : 0;
+}
+
+bool syscall_installed_filter(const struct tracee *tp)
+{
+	return !tp->error &&
+	       ((tp->scno == NR_seccomp && tp->args[0] == 1) ||
+		(tp->scno == NR_prctl && tp->args[0] == PR_SET_SECCOMP &&
+		 tp->args[1] == 2));
 }

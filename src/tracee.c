@@ -7,7 +7,7 @@
 
 static struct tracee *hash[HASH_SIZE];
 static struct tracee *all;
-static unsigned int count;
+static unsigned int count, silent;
 
 static unsigned int slot(pid_t pid)
 {
@@ -66,6 +66,8 @@ void tracee_free(struct tracee *tp)
 			break;
 		}
 	count--;
+	if (tp->flags & TRC_SILENT)
+		silent--;
 	sb_free(&tp->line);
 	free(tp);
 }
@@ -78,4 +80,22 @@ struct tracee *tracee_first(void)
 unsigned int tracee_count(void)
 {
 	return count;
+}
+
+unsigned int tracee_visible_count(void)
+{
+	return count - silent;
+}
+
+void tracee_set_silent(struct tracee *tp, bool on)
+{
+	if (on == !!(tp->flags & TRC_SILENT))
+		return;
+	if (on) {
+		silent++;
+		tp->flags |= TRC_SILENT;
+	} else {
+		silent--;
+		tp->flags &= ~TRC_SILENT;
+	}
 }

@@ -22,6 +22,11 @@ enum tracee_flags {
 	TRC_HIDDEN_CALL = 1 << 6, /* this call is not printed */
 	TRC_FIRST_EXEC = 1 << 7,  /* in the execve that ends TRC_HIDE */
 	TRC_ATTACHED = 1 << 8,	  /* attached with -p: detached at the end */
+	TRC_SECCOMP = 1 << 9,	  /* stops only where our filter says */
+	TRC_MODE_SET = 1 << 10,	  /* TRC_SECCOMP was decided */
+	TRC_DETACHING = 1 << 11,  /* interrupted, to be let go */
+	TRC_SILENT = 1 << 12,	  /* traced only because it runs under our
+				     filter (without -f): never printed */
 };
 
 struct tracee {
@@ -55,6 +60,9 @@ struct tracee *tracee_find(pid_t pid);
 void tracee_rekey(struct tracee *tp, pid_t pid);
 void tracee_free(struct tracee *tp);
 struct tracee *tracee_first(void); /* iterate with tp->lnext */
+/* How many are traced, and how many of those are printed. */
 unsigned int tracee_count(void);
+unsigned int tracee_visible_count(void);
+void tracee_set_silent(struct tracee *tp, bool silent);
 
 #endif

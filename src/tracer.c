@@ -16,6 +16,8 @@
 
 #include "decode/decode.h"
 #include "options.h"
+#include "qualify.h"
+#include "seccomp_accel.h"
 #include "signame.h"
 #include "sink.h"
 #include "syscall.h"
@@ -34,6 +36,7 @@ enum event {
 	EV_INTERRUPT,  /* PTRACE_INTERRUPT, or a new tracee's first stop */
 	EV_EXEC,
 	EV_FORK,       /* fork, vfork or clone: a new tracee */
+	EV_SECCOMP,    /* a RET_TRACE of a seccomp filter */
 	EV_OTHER_EVENT,
 	EV_EXITED,
 	EV_KILLED,
@@ -108,7 +111,7 @@ static void notice(const char *fmt, ...)
 	char buf[256];
 	va_list ap;
 
-	if (opt.quiet)
+	if (opt.quiet || qual_quiet(QUIET_ATTACH))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
@@ -117,13 +120,25 @@ static void notice(const char *fmt, ...)
 	error_msg("%s", buf);
 }
 
-static long ptrace_options(void)
+/*
+ * Everything that runs under our filter must have us as its tracer, or
+ * its traced calls fail with ENOSYS: without -f the command's children
+ * and threads are followed anyway, silently.
+ */
+static bool follow_silently(void)
+{
+	return !opt.follow_forks && seccomp_enabled();
+}
+
+static long ptrace_options(bool started)
 {
 	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 
-	if (opt.follow_forks)
+	if (opt.follow_forks || (started && follow_silently()))
 		o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
 		     PTRACE_O_TRACECLONE;
+	if (started && seccomp_enabled())
+		o |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
 	return o;
 }
 
@@ -159,13 +174,18 @@ static void exec_command(int gate)
 {
 	char c;
 
-	if (opt.username)
-		become_user();
 	/* Wait until the tracer has seized us: EOF on the gate. */
 	while (gate >= 0 && read(gate, &c, 1) < 0 && errno == EINTR)
 		;
 	if (gate >= 0)
 		close(gate);
+	/*
+	 * Traced from here: a call the filter sends to the tracer finds
+	 * one.  Root's filter needs no NO_NEW_PRIVS, so it goes in first.
+	 */
+	seccomp_install();
+	if (opt.username)
+		become_user();
 	execve(opt.cmd_path, opt.cmd_argv,
 	       opt.cmd_envp ? opt.cmd_envp : environ);
 	perror_msg("exec");
@@ -176,7 +196,7 @@ static void start_command(void)
 {
 	/* Without a tracer, our seccomp filter or half-traced state must not
 	 * outlive us: the command dies with sctrace. */
-	const long options = ptrace_options() | PTRACE_O_EXITKILL;
+	const long options = ptrace_options(true) | PTRACE_O_EXITKILL;
 	int gate[2];
 	pid_t pid;
 
@@ -218,7 +238,7 @@ static void start_command(void)
  */
 static void start_command_detached(void)
 {
-	const long options = ptrace_options() | PTRACE_O_EXITKILL;
+	const long options = ptrace_options(true) | PTRACE_O_EXITKILL;
 	pid_t target = getpid(), mid;
 	int gate[2], status;
 	char c;
@@ -262,7 +282,7 @@ static void start_command_detached(void)
 /* Seizes one thread; 0, or an errno. */
 static int seize(pid_t tid)
 {
-	if (ptrace(PTRACE_SEIZE, tid, 0, ptrace_options()) < 0)
+	if (ptrace(PTRACE_SEIZE, tid, 0, ptrace_options(false)) < 0)
 		return errno;
 	/* Its first stop comes from this; then it is traced from there. */
 	ptrace(PTRACE_INTERRUPT, tid, 0, 0);
@@ -350,6 +370,8 @@ static enum event classify(int status)
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
 		return EV_FORK;
+	case PTRACE_EVENT_SECCOMP:
+		return EV_SECCOMP;
 	case PTRACE_EVENT_STOP:
 		switch (WSTOPSIG(status)) {
 		case SIGSTOP:
@@ -368,6 +390,38 @@ static void resume(struct tracee *tp, int request, int sig)
 	sink_sync();
 	/* ESRCH: it died meanwhile; wait4 will tell. */
 	ptrace(request, tp->pid, 0, sig);
+}
+
+/*
+ * Under our filter alone a tracee runs with PTRACE_CONT and stops only
+ * where the filter says; in a traced call it goes on to the exit stop.
+ */
+static void resume_tracee(struct tracee *tp, int sig)
+{
+	bool sparse = (tp->flags & TRC_SECCOMP) && !(tp->flags & TRC_INSYSCALL);
+
+	resume(tp, sparse ? PTRACE_CONT : PTRACE_SYSCALL, sig);
+}
+
+/*
+ * Sparse stops only while our filter is the only one: a filter of the
+ * program's own could make a call fail before ours would stop it.
+ */
+static void choose_mode(struct tracee *tp)
+{
+	if (seccomp_only_ours(tp->pid))
+		tp->flags |= TRC_SECCOMP;
+	else
+		tp->flags &= ~TRC_SECCOMP;
+	tp->flags |= TRC_MODE_SET;
+}
+
+/* A tracee installed a filter: it, and threads sharing it, step again. */
+static void recheck_modes(void)
+{
+	for (struct tracee *tp = tracee_first(); tp; tp = tp->lnext)
+		if (tp->flags & TRC_SECCOMP)
+			choose_mode(tp);
 }
 
 /* A line of its own: "--- SIG ... ---", "+++ exited ... +++". */
@@ -408,14 +462,14 @@ static void on_signal(struct tracee *tp, int sig)
 
 	if (ptrace(PTRACE_GETSIGINFO, tp->pid, 0, &si) < 0)
 		return; /* gone */
-	if (!(tp->flags & TRC_HIDE))
+	if (!(tp->flags & TRC_HIDE) && qual_signal(si.si_signo))
 		print_signal_line(tp, &si);
-	resume(tp, PTRACE_SYSCALL, sig); /* delivered as without us */
+	resume_tracee(tp, sig); /* delivered as without us */
 }
 
 static void on_group_stop(struct tracee *tp, int sig)
 {
-	if (!(tp->flags & TRC_HIDE))
+	if (!(tp->flags & TRC_HIDE) && qual_signal(sig))
 		print_event_line(tp, "--- stopped by %s ---", signame(sig));
 	/* Stay stopped, as without a tracer, until SIGCONT. */
 	resume(tp, PTRACE_LISTEN, 0);
@@ -426,6 +480,12 @@ static struct tracee *new_child(pid_t pid)
 {
 	struct tracee *tp = add_tracee(pid, 0);
 
+	if (follow_silently()) {
+		tracee_set_silent(tp, true);
+		tp->flags |= TRC_SECCOMP | TRC_MODE_SET;
+		return tp;
+	}
+	choose_mode(tp);
 	notice("Process %d attached", pid);
 	return tp;
 }
@@ -437,7 +497,7 @@ static struct tracee *new_child(pid_t pid)
  */
 static void on_fork(struct tracee *tp)
 {
-	resume(tp, PTRACE_SYSCALL, 0);
+	resume_tracee(tp, 0);
 }
 
 /*
@@ -457,13 +517,16 @@ static struct tracee *on_exec(struct tracee *tp)
 	thread = tracee_find((pid_t)old);
 	if (!thread)
 		return tp;
-	/* The process is the same one: sctrace's child, or attached. */
+	/* The process is the same one: sctrace's child, or attached, and
+	 * shown if it was (a thread followed only silently takes over). */
 	thread->flags |= tp->flags & (TRC_STARTED | TRC_ATTACHED);
+	tracee_set_silent(thread, tp->flags & TRC_SILENT);
 	syscall_unfinished(tp);
 	drop_tracee(tp);
 	tracee_rekey(thread, leader);
 	sink_pid_changed(thread);
-	if (opt.quiet < 3)
+	if (opt.quiet < 3 && !qual_quiet(QUIET_THREAD_EXECVE) &&
+	    !(thread->flags & TRC_SILENT))
 		print_event_line(thread, "+++ superseded by execve in pid %lu +++",
 				 old);
 	return thread;
@@ -472,7 +535,7 @@ static struct tracee *on_exec(struct tracee *tp)
 static void on_tracee_exit(struct tracee *tp, int status)
 {
 	syscall_unfinished(tp);
-	if (opt.quiet < 2) {
+	if (opt.quiet < 2 && !qual_quiet(QUIET_EXIT)) {
 		if (WIFEXITED(status))
 			print_event_line(tp, "+++ exited with %d +++",
 					 WEXITSTATUS(status));
@@ -487,22 +550,98 @@ static void on_tracee_exit(struct tracee *tp, int status)
 	drop_tracee(tp);
 }
 
+static void on_syscall_action(struct tracee *tp, enum syscall_action act)
+{
+	switch (act) {
+	case SYSCALL_RESUME:
+		if (!(tp->flags & TRC_INSYSCALL)) {
+			if (tp->flags & TRC_HIDE)
+				;	/* sctrace's own code, before exec */
+			else if (!(tp->flags & TRC_MODE_SET))
+				choose_mode(tp);	/* after its first execve */
+			else if (syscall_installed_filter(tp))
+				recheck_modes();
+		}
+		resume_tracee(tp, 0);
+		break;
+	case SYSCALL_DETACH:
+		/* -b execve: the line stays as it is, like strace's. */
+		ptrace(PTRACE_DETACH, tp->pid, 0, 0);
+		drop_tracee(tp);
+		break;
+	case SYSCALL_GONE:
+		break;
+	}
+}
+
+static void on_seccomp(struct tracee *tp)
+{
+	unsigned long data = 0;
+
+	ptrace(PTRACE_GETEVENTMSG, tp->pid, 0, &data);
+	if (data != SCTRACE_SECCOMP_TAG) {
+		/* The program's own RET_TRACE: as if nobody traced it. */
+		if (!(tp->flags & TRC_INSYSCALL))
+			syscall_seccomp_stop(tp);
+		syscall_skip(tp);
+		resume(tp, PTRACE_SYSCALL, 0);
+		return;
+	}
+	if (tp->flags & TRC_INSYSCALL) {
+		/* Stepping anyway: the entry stop came first. */
+		resume(tp, PTRACE_SYSCALL, 0);
+		return;
+	}
+	on_syscall_action(tp, syscall_seccomp_stop(tp));
+}
+
+/* A silent tracee only needs its calls to go through: nothing prints. */
+static void dispatch_silent(struct tracee *tp, int status)
+{
+	unsigned long data = 0;
+	siginfo_t si;
+
+	switch (classify(status)) {
+	case EV_SECCOMP:
+		ptrace(PTRACE_GETEVENTMSG, tp->pid, 0, &data);
+		if (data != SCTRACE_SECCOMP_TAG)
+			syscall_skip(tp);	/* its own RET_TRACE */
+		resume(tp, PTRACE_CONT, 0);
+		break;
+	case EV_SIGNAL:
+		if (ptrace(PTRACE_GETSIGINFO, tp->pid, 0, &si) == 0)
+			resume(tp, PTRACE_CONT, WSTOPSIG(status));
+		break;
+	case EV_GROUP_STOP:
+		resume(tp, PTRACE_LISTEN, 0);
+		break;
+	case EV_EXEC:
+		resume(on_exec(tp), PTRACE_CONT, 0);
+		break;
+	case EV_EXITED:
+	case EV_KILLED:
+		if (tp->flags & TRC_STARTED)
+			command_status = status;
+		drop_tracee(tp);
+		break;
+	default:
+		resume(tp, PTRACE_CONT, 0);
+		break;
+	}
+}
+
 static void dispatch(struct tracee *tp, int status)
 {
+	if (tp->flags & TRC_SILENT) {
+		dispatch_silent(tp, status);
+		return;
+	}
 	switch (classify(status)) {
 	case EV_SYSCALL:
-		switch (syscall_stop(tp)) {
-		case SYSCALL_RESUME:
-			resume(tp, PTRACE_SYSCALL, 0);
-			break;
-		case SYSCALL_DETACH:
-			/* -b execve: the line stays as it is, like strace's. */
-			ptrace(PTRACE_DETACH, tp->pid, 0, 0);
-			drop_tracee(tp);
-			break;
-		case SYSCALL_GONE:
-			break;
-		}
+		on_syscall_action(tp, syscall_stop(tp));
+		break;
+	case EV_SECCOMP:
+		on_seccomp(tp);
 		break;
 	case EV_SIGNAL:
 		on_signal(tp, WSTOPSIG(status));
@@ -514,11 +653,11 @@ static void dispatch(struct tracee *tp, int status)
 		on_fork(tp);
 		break;
 	case EV_EXEC:
-		resume(on_exec(tp), PTRACE_SYSCALL, 0);
+		resume_tracee(on_exec(tp), 0);
 		break;
 	case EV_INTERRUPT:
 	case EV_OTHER_EVENT:
-		resume(tp, PTRACE_SYSCALL, 0);
+		resume_tracee(tp, 0);
 		break;
 	case EV_EXITED:
 	case EV_KILLED:
@@ -538,19 +677,36 @@ static void detach_tracee(struct tracee *tp, int sig)
 }
 
 /*
+ * Under our filter a process cannot run without us: its traced calls
+ * would fail with ENOSYS.  Those are not let go; EXITKILL ends them
+ * when sctrace exits (or they are traced on, silently, to their end).
+ */
+static bool under_our_filter(const struct tracee *tp)
+{
+	return seccomp_enabled() && !(tp->flags & TRC_ATTACHED);
+}
+
+/*
  * Let every tracee go: interrupt it, and detach at its next stop, giving
- * back a signal it was about to receive.  EXITKILL then spares them.
+ * back a signal it was about to receive.
  */
 static void detach_all(void)
 {
+	unsigned int left = 0;
 	struct tracee *tp;
 
 	wake_pid = 0;
-	for (tp = tracee_first(); tp; tp = tp->lnext)
+	for (tp = tracee_first(); tp; tp = tp->lnext) {
+		if (under_our_filter(tp))
+			continue;
+		tp->flags |= TRC_DETACHING;
 		ptrace(PTRACE_INTERRUPT, tp->pid, 0, 0);
-	while (tracee_first()) {
+		left++;
+	}
+	while (left) {
 		int status;
 		pid_t pid = wait4(-1, &status, __WALL, NULL);
+		bool mine;
 
 		if (pid < 0) {
 			if (errno == EINTR)
@@ -560,29 +716,44 @@ static void detach_all(void)
 		tp = tracee_find(pid);
 		if (!tp)
 			continue;
+		mine = tp->flags & TRC_DETACHING;
 		switch (classify(status)) {
 		case EV_EXITED:
 		case EV_KILLED:
 			on_tracee_exit(tp, status);
 			break;
 		case EV_SIGNAL:
-			detach_tracee(tp, WSTOPSIG(status));
+			if (mine)
+				detach_tracee(tp, WSTOPSIG(status));
 			break;
 		default:
-			detach_tracee(tp, 0);
+			if (mine)
+				detach_tracee(tp, 0);
 			break;
 		}
+		left -= mine;
 	}
 }
 
-/* sctrace was told to stop: as strace, the command gets the signal too. */
+/*
+ * sctrace was told to stop: as strace, the command gets the signal too,
+ * and the others are let go.  Those under our filter cannot be: they are
+ * followed silently to their end, so nothing of theirs breaks.
+ */
 static void on_interrupted(int sig)
 {
-	for (struct tracee *tp = tracee_first(); tp; tp = tp->lnext)
+	struct tracee *tp;
+
+	for (tp = tracee_first(); tp; tp = tp->lnext)
 		if (tp->flags & TRC_STARTED)
 			kill(tp->pid, sig);
 	cut_short = true;
 	detach_all();
+	for (tp = tracee_first(); tp; tp = tp->lnext) {
+		syscall_detached(tp);
+		sink_forget(tp);
+		tracee_set_silent(tp, true);
+	}
 }
 
 int tracer_run(void)
@@ -590,6 +761,8 @@ int tracer_run(void)
 	struct tracee *tp;
 	pid_t pid;
 
+	if (opt.cmd_path)
+		seccomp_prepare();
 	if (opt.daemonize && opt.cmd_path)
 		start_command_detached();
 	install_handlers();
@@ -603,14 +776,15 @@ int tracer_run(void)
 	while (tracee_first()) {
 		int status;
 
-		if (interrupted) {
+		if (interrupted && !cut_short) {
 			on_interrupted(interrupted);
-			break;
+			continue;
 		}
-		if (sink_failed()) {
+		if (sink_failed() && !cut_short) {
 			cut_short = true;
 			detach_all();
-			break;
+			/* What is left runs under our filter: trace on, silently. */
+			continue;
 		}
 		/* Collect what is ready; flush before sleeping. */
 		pid = wait4(-1, &status, __WALL | WNOHANG, NULL);
@@ -628,7 +802,8 @@ int tracer_run(void)
 		}
 		tp = tracee_find(pid);
 		/* A new child can report before its parent's fork event. */
-		if (!tp && opt.follow_forks && WIFSTOPPED(status))
+		if (!tp && (opt.follow_forks || follow_silently()) &&
+		    WIFSTOPPED(status))
 			tp = new_child(pid);
 		if (tp)
 			dispatch(tp, status);
