@@ -16,6 +16,8 @@
 struct options opt = {
 	.max_strlen = 32,
 	.acolumn = 40,
+	.rel_ts = -1,
+	.syscall_times = -1,
 };
 
 static const char usage_text[] =
@@ -74,6 +76,16 @@ static const char usage_text[] =
 	"                 supplementary groups of USERNAME (as root)\n"
 	"\n"
 	"Output format:\n"
+	"  -t, --absolute-timestamps\n"
+	"                 print the time of day on each line\n"
+	"  -tt            ... with microseconds\n"
+	"  -ttt           ... as seconds since the epoch, with microseconds\n"
+	"  --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]]\n"
+	"                 FORMAT: none, time, unix; PRECISION: s, ms, us, ns\n"
+	"  -r, --relative-timestamps[=PRECISION]\n"
+	"                 print the time since the previous line\n"
+	"  -T, --syscall-times[=PRECISION]\n"
+	"                 print the time spent in each syscall\n"
 	"  -a COLUMN, --columns=COLUMN\n"
 	"                 alignment COLUMN for printing syscall results "
 	"(default 40)\n"
@@ -188,6 +200,67 @@ static void set_user(const char *name)
 	opt.run_gid = pw->pw_gid;
 }
 
+/* s, ms, us, ns -> digits after the point; -1 if none of them. */
+static int parse_precision(const char *s)
+{
+	static const char *const names[] = { "s", "ms", "us", "ns" };
+
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(s, names[i]))
+			return 3 * i;
+	return -1;
+}
+
+static int parse_ts_format(const char *s)
+{
+	static const char *const names[] = { "none", "time", "unix" };
+
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(s, names[i]))
+			return i;
+	return -1;
+}
+
+/* --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]] */
+static void parse_abs_ts(const char *arg)
+{
+	char *copy = xstrdup(arg), *save = NULL;
+
+	opt.abs_ts.format = TS_TIME;
+	opt.abs_ts.precision = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		bool want_format = !strncmp(tok, "format:", 7);
+		bool want_prec = !strncmp(tok, "precision:", 10);
+		const char *v = want_format ? tok + 7 : want_prec ? tok + 10 : tok;
+		int f = want_prec ? -1 : parse_ts_format(v);
+		int p = want_format ? -1 : parse_precision(v);
+
+		if (f >= 0)
+			opt.abs_ts.format = (enum ts_format)f;
+		else if (p >= 0)
+			opt.abs_ts.precision = p;
+		else
+			usage_error("invalid --absolute-timestamps argument: '%s'",
+				    arg);
+	}
+	free(copy);
+}
+
+static int parse_precision_arg(const char *arg, const char *optname)
+{
+	int prec;
+
+	if (!arg)
+		return 6;
+	if (!strncmp(arg, "precision:", 10))
+		arg += 10;
+	prec = parse_precision(arg);
+	if (prec < 0)
+		usage_error("invalid %s argument: '%s'", optname, arg);
+	return prec;
+}
+
 static enum intr_mode parse_intr(const char *s)
 {
 	static const char *const names[] = {
@@ -290,6 +363,10 @@ void options_parse(int argc, char **argv)
 		{ "daemonize", no_argument, NULL, 'D' },
 		{ "detach-on", required_argument, NULL, 'b' },
 		{ "seccomp-bpf", no_argument, NULL, 'S' + 256 },
+		{ "absolute-timestamps", optional_argument, NULL, 'A' + 256 },
+		{ "timestamps", optional_argument, NULL, 'A' + 256 },
+		{ "relative-timestamps", optional_argument, NULL, 'R' + 256 },
+		{ "syscall-times", optional_argument, NULL, 'T' + 256 },
 		{ "no-seccomp", no_argument, NULL, 'N' + 256 },
 		{ "env", required_argument, NULL, 'E' },
 		{ "user", required_argument, NULL, 'u' },
@@ -307,7 +384,7 @@ void options_parse(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:De:E:fI:o:p:qs:u:hVx", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:De:E:fI:o:p:qrs:tTu:hVx", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -320,6 +397,34 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'D':
 			opt.daemonize++;
+			break;
+		case 't':
+			if (opt.abs_ts.format == TS_NONE)
+				opt.abs_ts = (struct ts_spec){ TS_TIME, 0 };
+			else if (opt.abs_ts.precision == 0)
+				opt.abs_ts.precision = 6;
+			else
+				opt.abs_ts.format = TS_UNIX;
+			break;
+		case 'A' + 256:
+			if (optarg)
+				parse_abs_ts(optarg);
+			else
+				opt.abs_ts = (struct ts_spec){ TS_TIME, 0 };
+			break;
+		case 'r':
+			opt.rel_ts = 6;
+			break;
+		case 'R' + 256:
+			opt.rel_ts = parse_precision_arg(optarg,
+							 "--relative-timestamps");
+			break;
+		case 'T':
+			opt.syscall_times = 6;
+			break;
+		case 'T' + 256:
+			opt.syscall_times = parse_precision_arg(optarg,
+								"--syscall-times");
 			break;
 		case 'S' + 256:
 			opt.seccomp = SECCOMP_FORCE;

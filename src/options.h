@@ -18,6 +18,14 @@ enum intr_mode {
 	INTR_NEVER_TSTP,	/* ... and SIGTSTP too */
 };
 
+enum ts_format { TS_NONE, TS_TIME, TS_UNIX };
+
+/* Digits after the point: s 0, ms 3, us 6, ns 9. */
+struct ts_spec {
+	enum ts_format format;
+	int precision;
+};
+
 struct options {
 	char **cmd_argv;      /* the command and its arguments */
 	const char *cmd_path; /* the command resolved through PATH */
@@ -38,6 +46,9 @@ struct options {
 	bool detach_on_execve;	/* -b execve */
 	int daemonize;		/* -D, -DD, -DDD */
 	enum { SECCOMP_AUTO, SECCOMP_FORCE, SECCOMP_OFF } seccomp;
+	struct ts_spec abs_ts;	/* -t, -tt, -ttt, --absolute-timestamps */
+	int rel_ts;		/* -r: precision, or -1 */
+	int syscall_times;	/* -T: precision, or -1 */
 };
 
 /* Read-only once options_parse() has returned. */

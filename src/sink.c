@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "options.h"
@@ -110,30 +111,102 @@ static void put(struct output *o, const char *s, size_t n)
 		report_failure();
 }
 
-static size_t prefix(const struct tracee *tp, char *buf, size_t size)
+/* The time of the previous line, for -r. */
+static struct timespec last_line;
+static bool have_last_line;
+
+/* "." and PRECISION digits of NSEC, or nothing for whole seconds. */
+static int fraction(char *buf, size_t size, long nsec, int precision)
 {
+	long div = 1;
+
+	if (!precision)
+		return snprintf(buf, size, "%s", "");
+	for (int i = precision; i < 9; i++)
+		div *= 10;
+	return snprintf(buf, size, ".%0*ld", precision, nsec / div);
+}
+
+static int absolute_ts(char *buf, size_t size)
+{
+	struct timespec now;
+	struct tm tm;
+	int n;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	if (opt.abs_ts.format == TS_UNIX) {
+		n = snprintf(buf, size, "%lld", (long long)now.tv_sec);
+	} else {
+		localtime_r(&now.tv_sec, &tm);
+		n = (int)strftime(buf, size, "%H:%M:%S", &tm);
+	}
+	return n + fraction(buf + n, size - n, now.tv_nsec, opt.abs_ts.precision);
+}
+
+/* Seconds since the previous line; COMMIT makes this line the previous. */
+static int relative_ts(char *buf, size_t size, bool commit)
+{
+	struct timespec now, d = { 0, 0 };
+	int n;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (have_last_line) {
+		d.tv_sec = now.tv_sec - last_line.tv_sec;
+		d.tv_nsec = now.tv_nsec - last_line.tv_nsec;
+		if (d.tv_nsec < 0) {
+			d.tv_sec--;
+			d.tv_nsec += 1000000000;
+		}
+	}
+	if (commit) {
+		last_line = now;
+		have_last_line = true;
+	}
+	n = snprintf(buf, size, "%6lld", (long long)d.tv_sec);
+	return n + fraction(buf + n, size - n, d.tv_nsec, opt.rel_ts);
+}
+
+/* strace's line start: the pid, then the timestamps. */
+static size_t prefix(const struct tracee *tp, char *buf, size_t size,
+		     bool commit)
+{
+	size_t n = 0;
+
 	switch (prefix_mode) {
 	case PREFIX_COLUMN:
-		return snprintf(buf, size, "%-5d ", tp->pid);
+		n = snprintf(buf, size, "%-5d ", tp->pid);
+		break;
 	case PREFIX_BRACKET:
 		if (tracee_visible_count() > 1)
-			return snprintf(buf, size, "[pid %5d] ", tp->pid);
+			n = snprintf(buf, size, "[pid %5d] ", tp->pid);
 		break;
 	case PREFIX_NONE:
 		break;
 	}
-	buf[0] = '\0';
-	return 0;
+	buf[n] = '\0';
+	if (opt.abs_ts.format != TS_NONE) {
+		n += absolute_ts(buf + n, size - n);
+		if (opt.rel_ts >= 0) {
+			n += snprintf(buf + n, size - n, " (+");
+			n += relative_ts(buf + n, size - n, commit);
+			n += snprintf(buf + n, size - n, ")");
+		}
+		n += snprintf(buf + n, size - n, " ");
+	} else if (opt.rel_ts >= 0) {
+		n += relative_ts(buf + n, size - n, commit);
+		n += snprintf(buf + n, size - n, " ");
+	}
+	return n;
 }
 
 /* The start of a physical line: the prefix goes out first. */
 static void start_line(struct tracee *tp)
 {
-	char buf[32];
+	char buf[128];
 
 	if (tp->outcol)
 		return;
-	tp->outcol = prefix(tp, buf, sizeof(buf));
+	tp->outcol = prefix(tp, buf, sizeof(buf), true);
 	put(tp->out, buf, tp->outcol);
 }
 
@@ -223,9 +296,9 @@ void sink_forget(struct tracee *tp)
 
 size_t sink_column(const struct tracee *tp)
 {
-	char buf[32];
+	char buf[128];
 
-	return (tp->outcol ? tp->outcol : prefix(tp, buf, sizeof(buf))) +
+	return (tp->outcol ? tp->outcol : prefix(tp, buf, sizeof(buf), false)) +
 	       tp->line.len;
 }
 

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
@@ -128,6 +129,8 @@ static void syscall_entry(struct tracee *tp)
 
 	tp->flags |= TRC_INSYSCALL;
 	tp->flags &= ~(TRC_DECODED | TRC_HIDDEN_CALL);
+	if (opt.syscall_times >= 0)
+		clock_gettime(CLOCK_MONOTONIC, &tp->entry_time);
 	tp->se = se;
 	tp->ret_xlat = NULL;
 	tp->error = 0;
@@ -280,6 +283,30 @@ static void print_result(struct tracee *tp, int ret)
 	}
 }
 
+/* -T: " <0.000123>", the time from entry to exit. */
+static void print_duration(struct tracee *tp)
+{
+	struct timespec now;
+	long long sec, nsec, div = 1;
+
+	if (opt.syscall_times < 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	sec = now.tv_sec - tp->entry_time.tv_sec;
+	nsec = now.tv_nsec - tp->entry_time.tv_nsec;
+	if (nsec < 0) {
+		sec--;
+		nsec += 1000000000;
+	}
+	for (int i = opt.syscall_times; i < 9; i++)
+		div *= 10;
+	if (opt.syscall_times)
+		emit_rawf(tp, " <%lld.%0*lld>", sec, opt.syscall_times,
+			  nsec / div);
+	else
+		emit_rawf(tp, " <%lld>", sec);
+}
+
 static void print_exit(struct tracee *tp)
 {
 	int ret;
@@ -294,6 +321,7 @@ static void print_exit(struct tracee *tp)
 		ret = tp->se->decode ? tp->se->decode(tp, 1) :
 				       decode_generic(tp, 1);
 	print_result(tp, ret);
+	print_duration(tp);
 	sink_end_line(tp);
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "emit.h"
 #include "strbuf.h"
@@ -42,6 +43,7 @@ struct tracee {
 	int error;	      /* errno of a failed call, 0 otherwise */
 	int argi;	      /* next argument the generic decoder prints */
 	unsigned long aux[4]; /* decoder scratch between entry and exit */
+	struct timespec entry_time; /* -T, -c: CLOCK_MONOTONIC at entry */
 	const struct xlat *ret_xlat; /* for RET_FLAGS */
 
 	/* Output. */

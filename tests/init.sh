@@ -27,9 +27,9 @@ between_markers() {
 normalize() {
 	sed -E \
 	    -e 's/0x[0-9a-f]{6,}/0xADDR/g' \
-	    -e 's/^((set_tid_address\(.*|get(p|pp|t)id\()\) += )[0-9]+$/\1PID/' \
-	    -e 's/^(getrandom\()"[^"]*"/\1"RANDOM"/' \
-	    -e 's/^(kill|tgkill|tkill)\([0-9]+,/\1(PID,/' \
+	    -e 's/((set_tid_address\(.*|get(p|pp|t)id\()\) += )[0-9]+( <[^>]*>)?$/\1PID\4/' \
+	    -e 's/(getrandom\()"[^"]*"/\1"RANDOM"/' \
+	    -e 's/\b(kill|tgkill|tkill)\([0-9]+,/\1(PID,/' \
 	    -e 's/(si_pid=)[0-9]+/\1PID/g'
 }
 
