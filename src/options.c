@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <pwd.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -35,6 +36,11 @@ static const char usage_text[] =
 	"                 %statfs %fstatfs %%statfs\n"
 	"  -e signal=SET, --signal=SET\n"
 	"                 print only the given signals (default all)\n"
+	"  -e status=SET, --status=SET\n"
+	"                 print only calls that ended so: successful, failed,\n"
+	"                 unfinished, unavailable, detached\n"
+	"  -z, --successful-only  -e status=successful\n"
+	"  -Z, --failed-only      -e status=failed\n"
 	"  -e quiet=SET, --quiet=SET\n"
 	"                 suppress messages: attach, exit, thread-execve...\n"
 	"\n"
@@ -74,6 +80,24 @@ static const char usage_text[] =
 	"  -u USERNAME, --user=USERNAME\n"
 	"                 run the command with the user id, group id and\n"
 	"                 supplementary groups of USERNAME (as root)\n"
+	"\n"
+	"Statistics:\n"
+	"  -c, --summary-only\n"
+	"                 count time, calls and errors per syscall; print a\n"
+	"                 summary table at the end instead of the trace\n"
+	"  -C, --summary  the summary table, and the trace as usual\n"
+	"  -S SORTBY, --summary-sort-by=SORTBY\n"
+	"                 sort the table by time (default), calls, errors,\n"
+	"                 name, min-time, max-time, avg-time, p50, p99, nothing\n"
+	"  -U COLUMNS, --summary-columns=COLUMNS\n"
+	"                 the table's columns: time-percent, total-time,\n"
+	"                 min-time, max-time, avg-time, calls, errors, name,\n"
+	"                 and beyond strace: p50, p99 (latency percentiles),\n"
+	"                 errnos (errors by errno)\n"
+	"  -w, --summary-wall-clock\n"
+	"                 count wall-clock time instead of system time\n"
+	"  -O OVERHEAD, --summary-syscall-overhead=OVERHEAD\n"
+	"                 subtract OVERHEAD (us, or with s/ms/us/ns) per call\n"
 	"\n"
 	"Output format:\n"
 	"  -t, --absolute-timestamps\n"
@@ -364,6 +388,14 @@ void options_parse(int argc, char **argv)
 		{ "detach-on", required_argument, NULL, 'b' },
 		{ "seccomp-bpf", no_argument, NULL, 'S' + 256 },
 		{ "absolute-timestamps", optional_argument, NULL, 'A' + 256 },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-columns", required_argument, NULL, 'U' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
+		{ "summary-syscall-overhead", required_argument, NULL, 'O' },
+		{ "successful-only", no_argument, NULL, 'z' },
+		{ "failed-only", no_argument, NULL, 'Z' },
 		{ "timestamps", optional_argument, NULL, 'A' + 256 },
 		{ "relative-timestamps", optional_argument, NULL, 'R' + 256 },
 		{ "syscall-times", optional_argument, NULL, 'T' + 256 },
@@ -381,10 +413,13 @@ void options_parse(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *fetch = getenv("SCTRACE_FETCH");
+	uint64_t overhead;
+	char err[512];
 	int c;
 
+	summary_opts_init(&opt.summary);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:De:E:fI:o:p:qrs:tTu:hVx", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:o:O:p:qrs:S:tTu:U:hVwxzZ", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -397,6 +432,36 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'D':
 			opt.daemonize++;
+			break;
+		case 'c':
+			opt.count = 1;
+			break;
+		case 'C':
+			opt.count = 2;
+			break;
+		case 'S':
+			opt.summary.sortby = summary_parse_sortby(optarg);
+			if (opt.summary.sortby < 0)
+				usage_error("invalid sortby: '%s'", optarg);
+			break;
+		case 'U':
+			if (summary_parse_columns(optarg, &opt.summary, err,
+						  sizeof(err)))
+				usage_error("%s", err);
+			break;
+		case 'w':
+			opt.summary.wall = true;
+			break;
+		case 'O':
+			if (summary_parse_overhead(optarg, &overhead))
+				usage_error("invalid -O argument: '%s'", optarg);
+			summary_set_overhead(overhead);
+			break;
+		case 'z':
+			qualify_or_die(QUAL_STATUS, "successful");
+			break;
+		case 'Z':
+			qualify_or_die(QUAL_STATUS, "failed");
 			break;
 		case 't':
 			if (opt.abs_ts.format == TS_NONE)

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "summary.h"
+
 enum fetch_mode {
 	FETCH_AUTO,    /* PTRACE_GET_SYSCALL_INFO when the kernel has it */
 	FETCH_GETREGS, /* always PTRACE_GETREGS (SCTRACE_FETCH=getregs) */
@@ -49,6 +51,8 @@ struct options {
 	struct ts_spec abs_ts;	/* -t, -tt, -ttt, --absolute-timestamps */
 	int rel_ts;		/* -r: precision, or -1 */
 	int syscall_times;	/* -T: precision, or -1 */
+	int count;		/* -c: 1 (table only), -C: 2 (trace too) */
+	struct summary_opts summary;	/* -S, -U, -w */
 };
 
 /* Read-only once options_parse() has returned. */

@@ -23,13 +23,13 @@
 #define WORD_BITS 64
 
 struct scset {
-	bool not;
+	bool inverted;
 	uint64_t bits[NR_SLOTS / WORD_BITS];
 };
 
 /* Small sets of other numbers (signals, fds, status...): sorted, unique. */
 struct numset {
-	bool not;
+	bool inverted;
 	size_t n, cap;
 	int *v;
 };
@@ -91,7 +91,7 @@ static bool numset_find(const struct numset *ns, int x)
 
 static bool numset_has(const struct numset *ns, int x)
 {
-	return numset_find(ns, x) != ns->not;
+	return numset_find(ns, x) != ns->inverted;
 }
 
 static void numset_add(struct numset *ns, int x)
@@ -116,7 +116,7 @@ static void numset_set(struct numset *ns, bool all)
 {
 	free(ns->v);
 	memset(ns, 0, sizeof(*ns));
-	ns->not = all;
+	ns->inverted = all;
 }
 
 /* ---- syscall sets ---- */
@@ -136,8 +136,8 @@ static bool scset_has(const struct scset *s, unsigned long nr)
 	/* strace traces (and prints raw) what its table does not name. */
 	if (!nr_named(nr))
 		return true;
-	return !!(s->bits[nr / WORD_BITS] & (UINT64_C(1) << (nr % WORD_BITS))) !=
-	       s->not;
+	return !!(s->bits[nr / WORD_BITS] &
+		  (UINT64_C(1) << (nr % WORD_BITS))) != s->inverted;
 }
 
 /*
@@ -147,35 +147,105 @@ static bool scset_has(const struct scset *s, unsigned long nr)
  * table (x32 adds no new names), ...
  */
 static const char *const other_abi_names[] = {
-	"_llseek", "_newselect", "bdflush", "break", "chown32",
-	"clock_adjtime64", "clock_getres_time64", "clock_gettime64",
-	"clock_nanosleep_time64", "clock_settime64", "fadvise64_64",
-	"fchown32", "fcntl64", "fstat64", "fstatat64", "fstatfs64", "ftime",
-	"ftruncate64", "futex_time64", "getegid32", "geteuid32", "getgid32",
-	"getgroups32", "getresgid32", "getresuid32", "getuid32", "gtty",
-	"idle", "io_pgetevents_time64", "ipc", "lchown32", "lock", "lstat64",
-	"mmap2", "mpx", "mq_timedreceive_time64", "mq_timedsend_time64",
-	"nice", "oldfstat", "oldlstat", "oldolduname", "oldstat", "olduname",
-	"ppoll_time64", "prof", "profil", "pselect6_time64", "readdir",
-	"recv", "recvmmsg_time64", "rt_sigtimedwait_time64",
-	"sched_rr_get_interval_time64", "semtimedop_time64", "send", "sendfile64",
-	"setfsgid32", "setfsuid32", "setgid32", "setgroups32", "setregid32",
-	"setresgid32", "setresuid32", "setreuid32", "setuid32", "sgetmask",
-	"sigaction", "signal", "sigpending", "sigprocmask", "sigreturn",
-	"sigsuspend", "socketcall", "ssetmask", "stat64", "statfs64",
-	"stime", "stty", "timer_gettime64", "timer_settime64",
-	"timerfd_gettime64", "timerfd_settime64", "truncate64", "ugetrlimit",
-	"ulimit", "umount", "utimensat_time64", "vm86", "vm86old", "waitpid",
+	"_llseek",
+	"_newselect",
+	"bdflush",
+	"break",
+	"chown32",
+	"clock_adjtime64",
+	"clock_getres_time64",
+	"clock_gettime64",
+	"clock_nanosleep_time64",
+	"clock_settime64",
+	"fadvise64_64",
+	"fchown32",
+	"fcntl64",
+	"fstat64",
+	"fstatat64",
+	"fstatfs64",
+	"ftime",
+	"ftruncate64",
+	"futex_time64",
+	"getegid32",
+	"geteuid32",
+	"getgid32",
+	"getgroups32",
+	"getresgid32",
+	"getresuid32",
+	"getuid32",
+	"gtty",
+	"idle",
+	"io_pgetevents_time64",
+	"ipc",
+	"lchown32",
+	"lock",
+	"lstat64",
+	"mmap2",
+	"mpx",
+	"mq_timedreceive_time64",
+	"mq_timedsend_time64",
+	"nice",
+	"oldfstat",
+	"oldlstat",
+	"oldolduname",
+	"oldstat",
+	"olduname",
+	"ppoll_time64",
+	"prof",
+	"profil",
+	"pselect6_time64",
+	"readdir",
+	"recv",
+	"recvmmsg_time64",
+	"rt_sigtimedwait_time64",
+	"sched_rr_get_interval_time64",
+	"semtimedop_time64",
+	"send",
+	"sendfile64",
+	"setfsgid32",
+	"setfsuid32",
+	"setgid32",
+	"setgroups32",
+	"setregid32",
+	"setresgid32",
+	"setresuid32",
+	"setreuid32",
+	"setuid32",
+	"sgetmask",
+	"sigaction",
+	"signal",
+	"sigpending",
+	"sigprocmask",
+	"sigreturn",
+	"sigsuspend",
+	"socketcall",
+	"ssetmask",
+	"stat64",
+	"statfs64",
+	"stime",
+	"stty",
+	"timer_gettime64",
+	"timer_settime64",
+	"timerfd_gettime64",
+	"timerfd_settime64",
+	"truncate64",
+	"ugetrlimit",
+	"ulimit",
+	"umount",
+	"utimensat_time64",
+	"vm86",
+	"vm86old",
+	"waitpid",
 };
 
 /* ... and the numbers that have a syscall in i386 or x32. */
 static const struct {
 	unsigned int lo, hi;
 } other_abi_numbers[] = {
-	{ 0, 386 },	/* i386 */
-	{ 393, 414 },	/* i386: SysV IPC, time64 */
-	{ 416, 450 },	/* i386 */
-	{ 512, 547 },	/* x32 */
+	{ 0, 386 },   /* i386 */
+	{ 393, 414 }, /* i386: SysV IPC, time64 */
+	{ 416, 450 }, /* i386 */
+	{ 512, 547 }, /* x32 */
 };
 
 static bool number_known(long n)
@@ -193,16 +263,33 @@ static const struct {
 	const char *name;
 	uint32_t mask; /* a call is in the class if it has all these flags */
 } classes[] = {
-	{ "%desc", TD },     { "%file", TF },	     { "%memory", TM },
-	{ "%process", TP },  { "%signal", TS },     { "%ipc", TI },
-	{ "%net", TN },	     { "%network", TN },    { "%stat", TST },
-	{ "%lstat", TLST },  { "%fstat", TFST },    { "%%stat", TSTA },
-	{ "%statfs", TSF },  { "%fstatfs", TFSF },  { "%%statfs", TSFA },
-	{ "%pure", PU },     { "%creds", TC },	    { "%clock", TCL },
+	{ "%desc", TD },
+	{ "%file", TF },
+	{ "%memory", TM },
+	{ "%process", TP },
+	{ "%signal", TS },
+	{ "%ipc", TI },
+	{ "%net", TN },
+	{ "%network", TN },
+	{ "%stat", TST },
+	{ "%lstat", TLST },
+	{ "%fstat", TFST },
+	{ "%%stat", TSTA },
+	{ "%statfs", TSF },
+	{ "%fstatfs", TFSF },
+	{ "%%statfs", TSFA },
+	{ "%pure", PU },
+	{ "%creds", TC },
+	{ "%clock", TCL },
 	/* The legacy names, before classes had a '%'. */
-	{ "all", 0 },	     { "desc", TD },	    { "file", TF },
-	{ "memory", TM },    { "process", TP },     { "signal", TS },
-	{ "ipc", TI },	     { "network", TN },
+	{ "all", 0 },
+	{ "desc", TD },
+	{ "file", TF },
+	{ "memory", TM },
+	{ "process", TP },
+	{ "signal", TS },
+	{ "ipc", TI },
+	{ "network", TN },
 };
 
 static bool add_class(struct scset *s, const char *item)
@@ -299,25 +386,25 @@ static int add_syscall_item(struct scset *s, const char *item, char *err,
 /*
  * The common frame of every set: leading '!'s, then "all", "none" or a
  * comma-separated list.  Calls item(ctx, ITEM) for each non-empty item;
- * the list must have one.  *not receives the inversion.
+ * the list must have one.  *inverted receives the inversion.
  */
 typedef int (*frame_item_fn)(void *ctx, const char *item, char *err,
 			     size_t errlen);
 
-static int parse_frame(const char *str, bool *not, frame_item_fn item,
+static int parse_frame(const char *str, bool *inverted, frame_item_fn item,
 		       void *ctx, const char *what, char *err, size_t errlen)
 {
 	const char *s = str;
 	char *copy, *tok, *save = NULL;
 	int nitems = 0, rc = 0;
 
-	*not = false;
+	*inverted = false;
 	for (; *s == '!'; s++)
-		*not = !*not;
+		*inverted = !*inverted;
 	if (!strcmp(s, "none"))
 		return 0;
 	if (!strcmp(s, "all")) {
-		*not = !*not;
+		*inverted = !*inverted;
 		return 0;
 	}
 	copy = xstrdup(s);
@@ -349,7 +436,7 @@ static int parse_syscall_set(struct scset *dst, const char *str, char *err,
 	struct scset s;
 
 	memset(&s, 0, sizeof(s));
-	if (parse_frame(str, &s.not, syscall_item, &s, "system call", err,
+	if (parse_frame(str, &s.inverted, syscall_item, &s, "system call", err,
 			errlen) < 0)
 		return -1;
 	*dst = s;
@@ -382,7 +469,7 @@ static int parse_numset(struct numset *dst, const char *str,
 {
 	struct numset_ctx c = { .lookup = lookup };
 
-	if (parse_frame(str, &c.set.not, number_item, &c, what, err,
+	if (parse_frame(str, &c.set.inverted, number_item, &c, what, err,
 			errlen) < 0) {
 		free(c.set.v);
 		return -1;
@@ -452,8 +539,7 @@ static int lookup_decode_fd(const char *s)
 
 static int lookup_decode_pid(const char *s)
 {
-	return lookup_nocase(decode_pid_names, ARRAY_SIZE(decode_pid_names),
-			     s);
+	return lookup_nocase(decode_pid_names, ARRAY_SIZE(decode_pid_names), s);
 }
 
 /* Unlike syscall and signal numbers, strtol's leading blanks and sign
@@ -522,9 +608,9 @@ static const struct {
 static void init_defaults(void)
 {
 	memset(scsets, 0, sizeof(scsets));
-	scsets[QUAL_TRACE].not = true;
-	scsets[QUAL_ABBREV].not = true;
-	scsets[QUAL_VERBOSE].not = true;
+	scsets[QUAL_TRACE].inverted = true;
+	scsets[QUAL_ABBREV].inverted = true;
+	scsets[QUAL_VERBOSE].inverted = true;
 	numset_set(&signals, true);
 	numset_set(&statuses, true);
 	numset_set(&quiets, false);
@@ -597,8 +683,7 @@ int qualify_parse(const char *expr, char *err, size_t errlen)
 	for (size_t i = 0; i < ARRAY_SIZE(qualifiers); i++) {
 		size_t len = strlen(qualifiers[i].name);
 
-		if (!strncmp(expr, qualifiers[i].name, len) &&
-		    expr[len] == '=')
+		if (!strncmp(expr, qualifiers[i].name, len) && expr[len] == '=')
 			return qualify_parse_kind(qualifiers[i].kind,
 						  expr + len + 1, err, errlen);
 	}

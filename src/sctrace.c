@@ -14,6 +14,8 @@ int main(int argc, char **argv)
 	options_parse(argc, argv);
 	sink_open();
 	status = tracer_run();
+	if (opt.count)
+		sink_summary();
 	output_ok = sink_close();
 
 	if (tracer_interrupted()) {

@@ -7,6 +7,7 @@
 
 #include "options.h"
 #include "sink.h"
+#include "summary.h"
 #include "tracee.h"
 #include "util.h"
 
@@ -322,6 +323,17 @@ void sink_flush(void)
 				report_failure();
 				return;
 			}
+}
+
+void sink_summary(void)
+{
+	FILE *out = shared_out.fp ? shared_out.fp : stderr;
+
+	if (failed)
+		return;
+	summary_print(out, &opt.summary);
+	if (ferror(out))
+		report_failure();
 }
 
 bool sink_failed(void)

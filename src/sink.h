@@ -37,6 +37,8 @@ size_t sink_column(const struct tracee *tp);
 void sink_sync(void);
 /* Before sctrace blocks, or writes a message of its own to stderr. */
 void sink_flush(void);
+/* -c, -C: the summary table, at the end. */
+void sink_summary(void);
 /* A write to the output failed (reported once): tracing must stop. */
 bool sink_failed(void);
 /* Final flush and close; false if anything was lost. */

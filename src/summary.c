@@ -57,39 +57,56 @@ static const struct {
 	const char *name;
 	uint8_t column;
 } column_names[] = {
-	{ "time", SCOL_PERCENT },	  { "time_percent", SCOL_PERCENT },
-	{ "time-percent", SCOL_PERCENT }, { "time_total", SCOL_TOTAL },
-	{ "time-total", SCOL_TOTAL },	  { "total_time", SCOL_TOTAL },
-	{ "total-time", SCOL_TOTAL },	  { "min_time", SCOL_MIN },
-	{ "min-time", SCOL_MIN },	  { "shortest", SCOL_MIN },
-	{ "time_min", SCOL_MIN },	  { "time-min", SCOL_MIN },
-	{ "longest", SCOL_MAX },	  { "max_time", SCOL_MAX },
-	{ "max-time", SCOL_MAX },	  { "time_max", SCOL_MAX },
-	{ "time-max", SCOL_MAX },	  { "avg_time", SCOL_AVG },
-	{ "avg-time", SCOL_AVG },	  { "time_avg", SCOL_AVG },
-	{ "time-avg", SCOL_AVG },	  { "calls", SCOL_CALLS },
-	{ "count", SCOL_CALLS },	  { "error", SCOL_ERRORS },
-	{ "errors", SCOL_ERRORS },	  { "name", SCOL_NAME },
-	{ "syscall", SCOL_NAME },	  { "syscall_name", SCOL_NAME },
-	{ "syscall-name", SCOL_NAME },	  { "p50", SCOL_P50 },
-	{ "p99", SCOL_P99 },		  { "errno", SCOL_ERRNOS },
+	{ "time", SCOL_PERCENT },
+	{ "time_percent", SCOL_PERCENT },
+	{ "time-percent", SCOL_PERCENT },
+	{ "time_total", SCOL_TOTAL },
+	{ "time-total", SCOL_TOTAL },
+	{ "total_time", SCOL_TOTAL },
+	{ "total-time", SCOL_TOTAL },
+	{ "min_time", SCOL_MIN },
+	{ "min-time", SCOL_MIN },
+	{ "shortest", SCOL_MIN },
+	{ "time_min", SCOL_MIN },
+	{ "time-min", SCOL_MIN },
+	{ "longest", SCOL_MAX },
+	{ "max_time", SCOL_MAX },
+	{ "max-time", SCOL_MAX },
+	{ "time_max", SCOL_MAX },
+	{ "time-max", SCOL_MAX },
+	{ "avg_time", SCOL_AVG },
+	{ "avg-time", SCOL_AVG },
+	{ "time_avg", SCOL_AVG },
+	{ "time-avg", SCOL_AVG },
+	{ "calls", SCOL_CALLS },
+	{ "count", SCOL_CALLS },
+	{ "error", SCOL_ERRORS },
+	{ "errors", SCOL_ERRORS },
+	{ "name", SCOL_NAME },
+	{ "syscall", SCOL_NAME },
+	{ "syscall_name", SCOL_NAME },
+	{ "syscall-name", SCOL_NAME },
+	{ "p50", SCOL_P50 },
+	{ "p99", SCOL_P99 },
+	{ "errno", SCOL_ERRNOS },
 	{ "errnos", SCOL_ERRNOS },
 	/* -S only: no sorting. */
-	{ "none", SCOL_NONE },		  { "nothing", SCOL_NONE },
+	{ "none", SCOL_NONE },
+	{ "nothing", SCOL_NONE },
 };
 
 static const int8_t sort_of_column[SCOL_COUNT] = {
-	[SCOL_NONE] = SSORT_NOTHING,   [SCOL_PERCENT] = SSORT_TIME,
-	[SCOL_TOTAL] = SSORT_TIME,     [SCOL_MIN] = SSORT_MIN_TIME,
-	[SCOL_MAX] = SSORT_MAX_TIME,   [SCOL_AVG] = SSORT_AVG_TIME,
-	[SCOL_CALLS] = SSORT_CALLS,    [SCOL_ERRORS] = SSORT_ERRORS,
-	[SCOL_NAME] = SSORT_NAME,      [SCOL_P50] = SSORT_P50,
-	[SCOL_P99] = SSORT_P99,	       [SCOL_ERRNOS] = SSORT_ERRORS,
+	[SCOL_NONE] = SSORT_NOTHING, [SCOL_PERCENT] = SSORT_TIME,
+	[SCOL_TOTAL] = SSORT_TIME,   [SCOL_MIN] = SSORT_MIN_TIME,
+	[SCOL_MAX] = SSORT_MAX_TIME, [SCOL_AVG] = SSORT_AVG_TIME,
+	[SCOL_CALLS] = SSORT_CALLS,  [SCOL_ERRORS] = SSORT_ERRORS,
+	[SCOL_NAME] = SSORT_NAME,    [SCOL_P50] = SSORT_P50,
+	[SCOL_P99] = SSORT_P99,	     [SCOL_ERRNOS] = SSORT_ERRORS,
 };
 
 void summary_opts_init(struct summary_opts *o)
 {
-	static const uint8_t def[] = { SCOL_PERCENT, SCOL_TOTAL, SCOL_AVG,
+	static const uint8_t def[] = { SCOL_PERCENT, SCOL_TOTAL,  SCOL_AVG,
 				       SCOL_CALLS,   SCOL_ERRORS, SCOL_NAME };
 
 	memset(o, 0, sizeof(*o));
@@ -361,13 +378,13 @@ static uint64_t usecs(double seconds)
 /* What the table needs besides the rows. */
 struct totals {
 	uint64_t time, calls, errors;
-	uint64_t min, max;     /* over every call */
-	uint64_t max_min;      /* the largest per-syscall minimum */
-	uint64_t max_avg;      /* the largest per-syscall average */
-	size_t name_len;       /* the longest name */
+	uint64_t min, max; /* over every call */
+	uint64_t max_min;  /* the largest per-syscall minimum */
+	uint64_t max_avg;  /* the largest per-syscall average */
+	size_t name_len;   /* the longest name */
 	struct sc_stats **rows;
 	size_t nrows;
-	struct sc_stats all;   /* the total line's extras: p50, p99, errnos */
+	struct sc_stats all; /* the total line's extras: p50, p99, errnos */
 	uint64_t p50_max, p99_max;
 	int errnos_width;
 };
@@ -440,10 +457,11 @@ static int format_errnos(struct sc_stats *s, char *buf, size_t size)
 	size_t len = 0;
 
 	buf[0] = '\0';
-	qsort(s->errnos, s->nerrnos, sizeof(*s->errnos), errno_cmp);
+	if (s->nerrnos > 1)
+		qsort(s->errnos, s->nerrnos, sizeof(*s->errnos), errno_cmp);
 	for (size_t i = 0; i < s->nerrnos; i++) {
-		const char *name = xlat_name(&xlat_errnos,
-					     (uint64_t)s->errnos[i].err);
+		const char *name =
+			xlat_name(&xlat_errnos, (uint64_t)s->errnos[i].err);
 		int n;
 
 		if (name)
@@ -482,8 +500,7 @@ static void merge_errnos(struct sc_stats *dst, const struct sc_stats *src)
 #define ERRNOS_BUF 1024
 
 /* The widths of our own columns: whatever the rows and total need. */
-static void widen(struct totals *t, struct sc_stats *s, char *buf,
-		  size_t size)
+static void widen(struct totals *t, struct sc_stats *s, char *buf, size_t size)
 {
 	int len = format_errnos(s, buf, size);
 
@@ -538,7 +555,8 @@ static void collect(struct totals *t)
 	widen(t, &t->all, buf, sizeof(buf));
 }
 
-static int num_width(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int num_width(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 
 static int num_width(const char *fmt, ...)
 {
@@ -563,11 +581,11 @@ static int secs_width(uint64_t ns)
 }
 
 static const char *const headers[SCOL_COUNT] = {
-	[SCOL_PERCENT] = "% time",    [SCOL_TOTAL] = "seconds",
-	[SCOL_MIN] = "shortest",      [SCOL_MAX] = "longest",
-	[SCOL_AVG] = "usecs/call",    [SCOL_CALLS] = "calls",
-	[SCOL_ERRORS] = "errors",     [SCOL_NAME] = "syscall",
-	[SCOL_P50] = "p50",	      [SCOL_P99] = "p99",
+	[SCOL_PERCENT] = "% time", [SCOL_TOTAL] = "seconds",
+	[SCOL_MIN] = "shortest",   [SCOL_MAX] = "longest",
+	[SCOL_AVG] = "usecs/call", [SCOL_CALLS] = "calls",
+	[SCOL_ERRORS] = "errors",  [SCOL_NAME] = "syscall",
+	[SCOL_P50] = "p50",	   [SCOL_P99] = "p99",
 	[SCOL_ERRNOS] = "errnos",
 };
 
@@ -582,8 +600,8 @@ static void column_widths(const struct totals *t, int *w)
 	w[SCOL_TOTAL] = max_int(11, num_width("%.6f", ts_float(t->time)));
 	w[SCOL_MIN] = max_int(8, secs_width(t->max_min));
 	w[SCOL_MAX] = max_int(7, secs_width(t->max));
-	w[SCOL_AVG] = max_int(11, num_width("%" PRIu64,
-					    usecs(ts_float(t->max_avg))));
+	w[SCOL_AVG] =
+		max_int(11, num_width("%" PRIu64, usecs(ts_float(t->max_avg))));
 	w[SCOL_CALLS] = max_int(9, num_width("%" PRIu64, t->calls));
 	w[SCOL_ERRORS] = max_int(9, num_width("%" PRIu64, t->errors));
 	w[SCOL_NAME] = max_int(16, (int)t->name_len + 1);
@@ -597,8 +615,7 @@ static bool left_aligned(int col)
 	return col == SCOL_NAME || col == SCOL_ERRNOS;
 }
 
-static void print_text(FILE *out, int col, bool last, int width,
-		       const char *s)
+static void print_text(FILE *out, int col, bool last, int width, const char *s)
 {
 	if (!left_aligned(col))
 		fprintf(out, "%*s", width, s);
@@ -608,8 +625,7 @@ static void print_text(FILE *out, int col, bool last, int width,
 		fprintf(out, "%-*s", width, s);
 }
 
-static void print_dashes(FILE *out, const struct summary_opts *o,
-			 const int *w)
+static void print_dashes(FILE *out, const struct summary_opts *o, const int *w)
 {
 	for (unsigned int i = 0; i < o->ncolumns; i++) {
 		if (i)

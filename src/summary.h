@@ -67,7 +67,7 @@ struct summary_opts {
 	 * instead of system CPU time; the table itself is the same.
 	 */
 	bool wall;
-	unsigned int ncolumns;		  /* -U */
+	unsigned int ncolumns;	     /* -U */
 	uint8_t columns[SCOL_COUNT]; /* enum summary_column, in order */
 };
 

@@ -9,6 +9,7 @@
 #include "decode/decode.h"
 #include "options.h"
 #include "qualify.h"
+#include "summary.h"
 #include "sink.h"
 #include "syscall.h"
 #include "sysent.h"
@@ -122,15 +123,64 @@ static int fetch_syscall(struct tracee *tp, enum stop_kind *kind)
 	return fetch_regs(tp, kind);
 }
 
+/* -e status= selects calls by how they end: nothing prints before. */
+static bool status_filtering(void)
+{
+	static int filtering = -1;
+
+	if (filtering < 0)
+		filtering = !(qual_status(STATUS_SUCCESSFUL) &&
+			      qual_status(STATUS_FAILED) &&
+			      qual_status(STATUS_UNFINISHED) &&
+			      qual_status(STATUS_UNAVAILABLE) &&
+			      qual_status(STATUS_DETACHED));
+	return filtering;
+}
+
+/* Keeps the entry half aside: signal lines may come before the end. */
+static void hold(struct tracee *tp)
+{
+	struct strbuf t = tp->held;
+
+	tp->held = tp->line;
+	tp->line = t;
+	sb_reset(&tp->line);
+	tp->flags |= TRC_HELD;
+}
+
+static void unhold(struct tracee *tp)
+{
+	struct strbuf t = tp->line;
+
+	if (!(tp->flags & TRC_HELD))
+		return;
+	tp->line = tp->held;
+	tp->held = t;
+	sb_reset(&tp->held);
+	tp->flags &= ~TRC_HELD;
+}
+
+/* The end of a line: out if -e status= wants calls that end so. */
+static void finish_line(struct tracee *tp, enum qual_status how)
+{
+	if (qual_status(how)) {
+		sink_end_line(tp);
+	} else {
+		sb_reset(&tp->line);
+		emit_reset(&tp->em);
+	}
+}
+
 static void syscall_entry(struct tracee *tp)
 {
 	const struct sysent *se = sysent_lookup(tp->scno);
 	int rc;
 
 	tp->flags |= TRC_INSYSCALL;
-	tp->flags &= ~(TRC_DECODED | TRC_HIDDEN_CALL);
-	if (opt.syscall_times >= 0)
+	tp->flags &= ~(TRC_DECODED | TRC_HIDDEN_CALL | TRC_COUNTED);
+	if (opt.syscall_times >= 0 || opt.summary.wall)
 		clock_gettime(CLOCK_MONOTONIC, &tp->entry_time);
+	tp->entry_stime = tp->stime;
 	tp->se = se;
 	tp->ret_xlat = NULL;
 	tp->error = 0;
@@ -146,6 +196,12 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags |= TRC_FIRST_EXEC;
 	}
 	if (!qual_trace(tp->scno)) {
+		tp->flags |= TRC_HIDDEN_CALL;
+		return;
+	}
+	if (opt.count && se)
+		tp->flags |= TRC_COUNTED;
+	if (opt.count == 1) {	/* -c: the table only */
 		tp->flags |= TRC_HIDDEN_CALL;
 		return;
 	}
@@ -168,7 +224,10 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags |= TRC_DECODED;
 	else if (rc == DEC_MORE)
 		emit_call_pause(tp);
-	sink_flush_partial(tp);
+	if (status_filtering())
+		hold(tp);
+	else
+		sink_flush_partial(tp);
 }
 
 /* Kernel-internal codes: the call is restarted, so there is no result. */
@@ -311,6 +370,7 @@ static void print_exit(struct tracee *tp)
 {
 	int ret;
 
+	unhold(tp);
 	if (sink_was_cut(tp)) {
 		sink_begin_line(tp);
 		emit_call_resumed(tp, tp->name);
@@ -322,12 +382,32 @@ static void print_exit(struct tracee *tp)
 				       decode_generic(tp, 1);
 	print_result(tp, ret);
 	print_duration(tp);
-	sink_end_line(tp);
+	finish_line(tp, tp->error ? STATUS_FAILED : STATUS_SUCCESSFUL);
+}
+
+/* -c: the call's time, system time by default, wall time with -w. */
+static void count_call(struct tracee *tp)
+{
+	uint64_t ns;
+
+	if (opt.summary.wall) {
+		struct timespec now;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ns = (now.tv_sec - tp->entry_time.tv_sec) * 1000000000ULL +
+		     now.tv_nsec - tp->entry_time.tv_nsec;
+	} else {
+		ns = (tp->stime.tv_sec - tp->entry_stime.tv_sec) * 1000000000ULL +
+		     (tp->stime.tv_usec - tp->entry_stime.tv_usec) * 1000LL;
+	}
+	summary_add(tp->scno, tp->se->name, ns, tp->error);
 }
 
 static void syscall_exit(struct tracee *tp)
 {
 	tp->flags &= ~TRC_INSYSCALL;
+	if (tp->flags & TRC_COUNTED)
+		count_call(tp);
 	if (!(tp->flags & TRC_HIDDEN_CALL))
 		print_exit(tp);
 	tp->flags &= ~TRC_HIDDEN_CALL;
@@ -368,8 +448,9 @@ enum syscall_action syscall_stop(struct tracee *tp)
 
 void syscall_unfinished(struct tracee *tp)
 {
+	unhold(tp);
 	if (!(tp->flags & TRC_INSYSCALL) || (tp->flags & TRC_HIDDEN_CALL) ||
-	    !(tp->flags & TRC_LINE_OPEN))
+	    !(tp->flags & TRC_LINE_OPEN || tp->line.len))
 		return;
 	tp->flags &= ~TRC_INSYSCALL;
 	if (sink_was_cut(tp)) {
@@ -379,14 +460,15 @@ void syscall_unfinished(struct tracee *tp)
 		emit_raw(tp, " <unfinished ...>");
 	}
 	print_result(tp, RET_NONE);
-	sink_end_line(tp);
+	finish_line(tp, STATUS_UNFINISHED);
 }
 
 void syscall_detached(struct tracee *tp)
 {
-	if ((tp->flags & TRC_LINE_OPEN) && !sink_was_cut(tp)) {
+	unhold(tp);
+	if ((tp->flags & TRC_LINE_OPEN || tp->line.len) && !sink_was_cut(tp)) {
 		emit_raw(tp, " <detached ...>");
-		sink_end_line(tp);
+		finish_line(tp, STATUS_DETACHED);
 	}
 	tp->flags &= ~(TRC_INSYSCALL | TRC_HIDDEN_CALL);
 }

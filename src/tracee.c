@@ -69,6 +69,7 @@ void tracee_free(struct tracee *tp)
 	if (tp->flags & TRC_SILENT)
 		silent--;
 	sb_free(&tp->line);
+	sb_free(&tp->held);
 	free(tp);
 }
 

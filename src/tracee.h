@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <sys/types.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "emit.h"
@@ -26,6 +27,8 @@ enum tracee_flags {
 	TRC_SECCOMP = 1 << 9,	  /* stops only where our filter says */
 	TRC_MODE_SET = 1 << 10,	  /* TRC_SECCOMP was decided */
 	TRC_DETACHING = 1 << 11,  /* interrupted, to be let go */
+	TRC_COUNTED = 1 << 13,	  /* -c counts this call */
+	TRC_HELD = 1 << 14,	  /* its entry waits in held (-e status=) */
 	TRC_SILENT = 1 << 12,	  /* traced only because it runs under our
 				     filter (without -f): never printed */
 };
@@ -44,10 +47,13 @@ struct tracee {
 	int argi;	      /* next argument the generic decoder prints */
 	unsigned long aux[4]; /* decoder scratch between entry and exit */
 	struct timespec entry_time; /* -T, -c: CLOCK_MONOTONIC at entry */
+	struct timeval stime;	    /* -c: system time at the latest stop */
+	struct timeval entry_stime; /* ... and at the entry of this call */
 	const struct xlat *ret_xlat; /* for RET_FLAGS */
 
 	/* Output. */
 	struct strbuf line; /* text not yet handed to the sink */
+	struct strbuf held; /* -e status=: a call's entry, until its end */
 	size_t outcol;	    /* columns of this line already written */
 	struct output *out;	/* where its lines go (sink.c) */
 	struct emitter em;

@@ -433,6 +433,8 @@ static void print_event_line(struct tracee *tp, const char *fmt, ...)
 	unsigned int open = tp->flags & (TRC_LINE_OPEN | TRC_CUT);
 	va_list ap;
 
+	if (opt.count == 1)
+		return;	/* -c: the table only */
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
@@ -447,6 +449,8 @@ static void print_signal_line(struct tracee *tp, const siginfo_t *si)
 {
 	unsigned int open = tp->flags & (TRC_LINE_OPEN | TRC_CUT);
 
+	if (opt.count == 1)
+		return;
 	sink_begin_line(tp);
 	emit_reset(&tp->em);
 	emit_rawf(tp, "--- %s ", signame(si->si_signo));
@@ -758,6 +762,7 @@ static void on_interrupted(int sig)
 
 int tracer_run(void)
 {
+	struct rusage usage, *ru = opt.count && !opt.summary.wall ? &usage : NULL;
 	struct tracee *tp;
 	pid_t pid;
 
@@ -786,12 +791,13 @@ int tracer_run(void)
 			/* What is left runs under our filter: trace on, silently. */
 			continue;
 		}
-		/* Collect what is ready; flush before sleeping. */
-		pid = wait4(-1, &status, __WALL | WNOHANG, NULL);
+		/* Collect what is ready; flush before sleeping.  -c wants
+		 * the tracee's system time at each stop. */
+		pid = wait4(-1, &status, __WALL | WNOHANG, ru);
 		if (pid == 0) {
 			sink_flush();
 			wake_pid = tracee_first()->pid;
-			pid = wait4(-1, &status, __WALL, NULL);
+			pid = wait4(-1, &status, __WALL, ru);
 		}
 		if (pid < 0) {
 			if (errno == EINTR)
@@ -805,8 +811,11 @@ int tracer_run(void)
 		if (!tp && (opt.follow_forks || follow_silently()) &&
 		    WIFSTOPPED(status))
 			tp = new_child(pid);
-		if (tp)
-			dispatch(tp, status);
+		if (!tp)
+			continue;
+		if (ru)
+			tp->stime = ru->ru_stime;
+		dispatch(tp, status);
 	}
 	if (cut_short)
 		return -1;
