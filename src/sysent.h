@@ -88,6 +88,9 @@ struct sysent {
 /* The generated x86-64 table, indexed by syscall number. */
 extern const struct sysent sysent_x86_64[];
 extern const unsigned int nsysent_x86_64;
+/* i386, for int 0x80 from 64-bit processes (generic decoding only). */
+extern const struct sysent sysent_i386[];
+extern const unsigned int nsysent_i386;
 
 /* NULL for numbers the table does not know. */
 const struct sysent *sysent_lookup(unsigned long nr);
