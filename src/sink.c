@@ -325,6 +325,23 @@ void sink_flush(void)
 			}
 }
 
+/*
+ * "[ Process PID=N runs in 32 bit mode. ]": strace puts it in the trace
+ * when the trace goes to stderr, and leaves it out of -o files.
+ */
+void sink_personality(struct tracee *tp, int bits)
+{
+	char buf[96];
+
+	if (!shared_is_stderr)
+		return;
+	snprintf(buf, sizeof(buf), "[ Process PID=%d runs in %d bit mode. ]",
+		 tp->pid, bits);
+	sink_begin_line(tp);
+	sb_puts(&tp->line, buf);
+	sink_end_line(tp);
+}
+
 void sink_summary(void)
 {
 	FILE *out = shared_out.fp ? shared_out.fp : stderr;

@@ -37,6 +37,8 @@ size_t sink_column(const struct tracee *tp);
 void sink_sync(void);
 /* Before sctrace blocks, or writes a message of its own to stderr. */
 void sink_flush(void);
+/* The tracee switched between 64-bit and i386 system calls. */
+void sink_personality(struct tracee *tp, int bits);
 /* -c, -C: the summary table, at the end. */
 void sink_summary(void);
 /* A write to the output failed (reported once): tracing must stop. */

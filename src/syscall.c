@@ -1,10 +1,12 @@
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
+#include <linux/audit.h>
 
 #include "decode/decode.h"
 #include "options.h"
@@ -29,6 +31,44 @@ const struct sysent *sysent_lookup(unsigned long nr)
 	if (nr < nsysent_x86_64 && sysent_x86_64[nr].name)
 		return &sysent_x86_64[nr];
 	return NULL;
+}
+
+static const struct sysent *lookup(const struct tracee *tp)
+{
+	if (tp->arch == ARCH_X86_64)
+		return sysent_lookup(tp->scno);
+	if (tp->scno < nsysent_i386 && sysent_i386[tp->scno].name)
+		return &sysent_i386[tp->scno];
+	return NULL;
+}
+
+/*
+ * -e trace= sets are of x86-64 numbers; an i386 call is traced when its
+ * x86-64 namesake is (strace's sets name calls of every ABI).  One
+ * without a namesake (socketcall...) is traced when everything is.
+ */
+static bool traced(const struct tracee *tp, const struct sysent *se)
+{
+	static int *map;
+
+	if (tp->arch == ARCH_X86_64 || !se)
+		return qual_trace(tp->scno);
+	if (!map) {
+		map = calloc(nsysent_i386, sizeof(*map));
+		for (unsigned int i = 0; map && i < nsysent_i386; i++) {
+			map[i] = -1;
+			for (unsigned int j = 0; sysent_i386[i].name &&
+			     j < nsysent_x86_64; j++)
+				if (sysent_x86_64[j].name &&
+				    !strcmp(sysent_i386[i].name,
+					    sysent_x86_64[j].name))
+					map[i] = (int)j;
+		}
+		if (!map)
+			return true;
+	}
+	return map[tp->scno] >= 0 ? qual_trace(map[tp->scno]) :
+				    qual_trace_is_all();
 }
 
 enum stop_kind {
@@ -62,11 +102,13 @@ static int fetch_info(struct tracee *tp, enum stop_kind *kind)
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 		*kind = STOP_ENTRY;
+		tp->arch = info.arch == AUDIT_ARCH_I386 ? ARCH_I386 : ARCH_X86_64;
 		tp->scno = info.entry.nr;
 		memcpy(tp->args, info.entry.args, sizeof(tp->args));
 		return 0;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
 		*kind = STOP_ENTRY;
+		tp->arch = info.arch == AUDIT_ARCH_I386 ? ARCH_I386 : ARCH_X86_64;
 		tp->scno = info.seccomp.nr;
 		memcpy(tp->args, info.seccomp.args, sizeof(tp->args));
 		return 0;
@@ -173,7 +215,7 @@ static void finish_line(struct tracee *tp, enum qual_status how)
 
 static void syscall_entry(struct tracee *tp)
 {
-	const struct sysent *se = sysent_lookup(tp->scno);
+	const struct sysent *se = lookup(tp);
 	int rc;
 
 	tp->flags |= TRC_INSYSCALL;
@@ -195,11 +237,16 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags &= ~TRC_HIDE;
 		tp->flags |= TRC_FIRST_EXEC;
 	}
-	if (!qual_trace(tp->scno)) {
+	if (!traced(tp, se)) {
 		tp->flags |= TRC_HIDDEN_CALL;
 		return;
 	}
-	if (opt.count && se)
+	if (tp->arch != tp->shown_arch) {
+		tp->shown_arch = tp->arch;
+		if (!qual_quiet(QUIET_PERSONALITY) && opt.quiet < 1)
+			sink_personality(tp, tp->arch == ARCH_I386 ? 32 : 64);
+	}
+	if (opt.count && se && tp->arch == ARCH_X86_64)
 		tp->flags |= TRC_COUNTED;
 	if (opt.count == 1) {	/* -c: the table only */
 		tp->flags |= TRC_HIDDEN_CALL;

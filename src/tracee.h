@@ -33,12 +33,16 @@ enum tracee_flags {
 				     filter (without -f): never printed */
 };
 
+enum { ARCH_X86_64, ARCH_I386 };
+
 struct tracee {
 	pid_t pid;
 	unsigned int flags;
 
 	/* The syscall in progress, from entry to exit. */
 	unsigned long scno;
+	unsigned char arch;	/* ARCH_X86_64, or ARCH_I386 for int 0x80 */
+	unsigned char shown_arch; /* for "[ Process PID=N runs in ... ]" */
 	const struct sysent *se;
 	const char *name; /* for "<... NAME resumed>" */
 	unsigned long args[6];
