@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "pathtrace.h"
 #include "qualify.h"
 #include "util.h"
 
@@ -34,6 +35,11 @@ static const char usage_text[] =
 	"                 %file %process %network %signal %ipc %desc %memory\n"
 	"                 %creds %clock %pure %stat %lstat %fstat %%stat\n"
 	"                 %statfs %fstatfs %%statfs\n"
+	"  -P PATH, --trace-path=PATH\n"
+	"                 trace only syscalls that name PATH, or a descriptor\n"
+	"                 open on it; may be repeated\n"
+	"  --trace-fds=[!]{FD[,FD]...|all|none}\n"
+	"                 trace only syscalls using these descriptors\n"
 	"  -e signal=SET, --signal=SET\n"
 	"                 print only the given signals (default all)\n"
 	"  -e status=SET, --status=SET\n"
@@ -389,6 +395,8 @@ void options_parse(int argc, char **argv)
 		{ "seccomp-bpf", no_argument, NULL, 'S' + 256 },
 		{ "absolute-timestamps", optional_argument, NULL, 'A' + 256 },
 		{ "summary-only", no_argument, NULL, 'c' },
+		{ "trace-path", required_argument, NULL, 'P' },
+		{ "trace-fds", required_argument, NULL, 'F' + 256 },
 		{ "summary", no_argument, NULL, 'C' },
 		{ "summary-sort-by", required_argument, NULL, 'S' },
 		{ "summary-columns", required_argument, NULL, 'U' },
@@ -419,7 +427,7 @@ void options_parse(int argc, char **argv)
 
 	summary_opts_init(&opt.summary);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:o:O:p:qrs:S:tTu:U:hVwxzZ", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:o:O:p:P:qrs:S:tTu:U:hVwxzZ", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -435,6 +443,13 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'c':
 			opt.count = 1;
+			break;
+		case 'P':
+			pathtrace_add_path(optarg);
+			break;
+		case 'F' + 256:
+			if (pathtrace_set_fds(optarg, err, sizeof(err)))
+				die("%s", err);
 			break;
 		case 'C':
 			opt.count = 2;
@@ -567,6 +582,9 @@ void options_parse(int argc, char **argv)
 		opt.cmd_argv = argv + optind;
 		opt.cmd_path = resolve_command(argv[optind]);
 	}
+	if (opt.count && opt.follow_forks >= 2 && opt.outfile)
+		usage_error("(-c/--summary-only or -C/--summary) and "
+			    "-ff/--output-separately are mutually exclusive");
 	if (opt.daemonize && !opt.cmd_path)
 		usage_error("PROG [ARGS] must be specified with -D/--daemonize");
 	if (!opt.intr)

@@ -10,6 +10,7 @@
 
 #include "decode/decode.h"
 #include "options.h"
+#include "pathtrace.h"
 #include "qualify.h"
 #include "summary.h"
 #include "sink.h"
@@ -237,7 +238,8 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags &= ~TRC_HIDE;
 		tp->flags |= TRC_FIRST_EXEC;
 	}
-	if (!traced(tp, se)) {
+	if (!traced(tp, se) ||
+	    (pathtrace_active() && !pathtrace_match(tp, se))) {
 		tp->flags |= TRC_HIDDEN_CALL;
 		return;
 	}
