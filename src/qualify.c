@@ -42,21 +42,6 @@ static struct numset decode_fds, decode_pids;
 static bool kvm;
 static bool initialised;
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
 /* strace's number syntax: strtol, whole string, 0..max. */
 static long parse_uint(const char *s, long max)
 {
@@ -345,7 +330,7 @@ static int add_regex(struct scset *s, const char *rx, char *err, size_t errlen)
 		char msg[256];
 
 		regerror(rc, &re, msg, sizeof(msg));
-		return fail(err, errlen, "regcomp: %s: %s", rx, msg);
+		return set_err(err, errlen, "regcomp: %s: %s", rx, msg);
 	}
 	for (unsigned long nr = 0; nr < nsysent_x86_64; nr++) {
 		if (nr_named(nr) &&
@@ -415,13 +400,13 @@ static int parse_frame(const char *str, bool *inverted, frame_item_fn item,
 		if (rc < 0)
 			break;
 		if (rc == 0) {
-			rc = fail(err, errlen, "invalid %s '%s'", what, tok);
+			rc = set_err(err, errlen, "invalid %s '%s'", what, tok);
 			break;
 		}
 	}
 	free(copy);
 	if (rc >= 0 && !nitems)
-		rc = fail(err, errlen, "invalid %s '%s'", what, str);
+		rc = set_err(err, errlen, "invalid %s '%s'", what, str);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -666,16 +651,16 @@ int qualify_parse_kind(enum qual_kind kind, const char *set, char *err,
 				    "decode-pids", err, errlen);
 	case QUAL_KVM:
 		if (strcmp(set, "vcpu"))
-			return fail(err, errlen,
+			return set_err(err, errlen,
 				    "invalid -e kvm= argument: '%s'", set);
 		kvm = true;
 		return 0;
 	case QUAL_FAULT:
-		return fail(err, errlen, "-e fault= is not supported yet");
+		return set_err(err, errlen, "-e fault= is not supported yet");
 	case QUAL_INJECT:
-		return fail(err, errlen, "-e inject= is not supported yet");
+		return set_err(err, errlen, "-e inject= is not supported yet");
 	}
-	return fail(err, errlen, "unknown qualifier");
+	return set_err(err, errlen, "unknown qualifier");
 }
 
 int qualify_parse(const char *expr, char *err, size_t errlen)

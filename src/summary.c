@@ -123,21 +123,6 @@ int summary_parse_sortby(const char *s)
 	return -1;
 }
 
-static int column_fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int column_fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
 /* The column an item of -U names (len bytes at s), or -1. */
 static int column_lookup(const char *s, size_t len, const char **name)
 {
@@ -169,11 +154,11 @@ int summary_parse_columns(const char *s, struct summary_opts *o, char *err,
 		int c = column_lookup(item, len, &name);
 
 		if (c < 0)
-			return column_fail(err, errlen,
+			return set_err(err, errlen,
 					   "unknown column name: '%.*s'",
 					   (int)len, item);
 		if (seen[c])
-			return column_fail(
+			return set_err(
 				err, errlen,
 				"call summary column has been provided more "
 				"than once: '%s' (-U option residual: '%s')",

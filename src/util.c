@@ -105,3 +105,15 @@ void pdie(const char *fmt, ...)
 	va_end(ap);
 	exit(1);
 }
+
+int set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}

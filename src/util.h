@@ -11,6 +11,10 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
+/* Formats a message into ERR (if any) for the caller to print; -1. */
+int set_err(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* "sctrace: MESSAGE" on stderr. */
 void error_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "sctrace: MESSAGE: strerror(errno)" on stderr. */
