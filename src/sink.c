@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "options.h"
@@ -28,6 +29,8 @@ static bool shared_is_stderr;
 static bool per_pid;		/* -ff -o FILE */
 static enum prefix_mode prefix_mode;
 static bool failed;
+static bool interactive;	/* someone may be reading it as it grows */
+static bool pending;		/* written since the last flush */
 
 static void report_failure(void)
 {
@@ -53,6 +56,15 @@ static FILE *open_file(const char *path, const char *mode)
 	return fp;
 }
 
+/* A terminal, pipe or socket: a person or a program reads it live. */
+static bool is_interactive(int fd)
+{
+	struct stat st;
+
+	return isatty(fd) || fstat(fd, &st) < 0 || S_ISFIFO(st.st_mode) ||
+	       S_ISSOCK(st.st_mode);
+}
+
 void sink_open(void)
 {
 	static char errbuf[1 << 16];
@@ -60,6 +72,7 @@ void sink_open(void)
 	if (!opt.outfile) {
 		shared_out.fp = stderr;
 		shared_is_stderr = true;
+		interactive = true;
 		setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
 		prefix_mode = PREFIX_BRACKET;
 		return;
@@ -71,6 +84,7 @@ void sink_open(void)
 	shared_out.fp = open_file(opt.outfile, "we");
 	if (opt.follow_forks || opt.nattach > 1)
 		prefix_mode = PREFIX_COLUMN;
+	interactive = is_interactive(fileno(shared_out.fp));
 }
 
 static void attach_output(struct tracee *tp, const char *mode)
@@ -108,6 +122,7 @@ static void put(struct output *o, const char *s, size_t n)
 {
 	if (failed || !n)
 		return;
+	pending = true;
 	if (fwrite(s, 1, n, o->fp) != n)
 		report_failure();
 }
@@ -309,10 +324,21 @@ void sink_sync(void)
 		sink_flush();
 }
 
+bool sink_interactive(void)
+{
+	return interactive;
+}
+
+bool sink_pending(void)
+{
+	return pending;
+}
+
 void sink_flush(void)
 {
 	if (failed)
 		return;
+	pending = false;
 	if (shared_out.fp && fflush(shared_out.fp) != 0) {
 		report_failure();
 		return;

@@ -37,6 +37,10 @@ size_t sink_column(const struct tracee *tp);
 void sink_sync(void);
 /* Before sctrace blocks, or writes a message of its own to stderr. */
 void sink_flush(void);
+/* Output someone reads as it grows (terminal, pipe, stderr): flush
+ * before blocking.  Files are flushed lazily (sink_pending()). */
+bool sink_interactive(void);
+bool sink_pending(void);
 /* The tracee switched between 64-bit and i386 system calls. */
 void sink_personality(struct tracee *tp, int bits);
 /* -c, -C: the summary table, at the end. */

@@ -9,7 +9,9 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sched.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -46,6 +48,8 @@ static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe;
 static sigset_t saved_mask;
 static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t flush_due;	/* the lazy flush timer fired */
+static bool may_spin;	/* another CPU may run the tracee: spin_wait() */
 static volatile pid_t wake_pid; /* a live tracee, to wake a blocked wait4 */
 static int command_status = -1;
 static bool cut_short;
@@ -63,6 +67,91 @@ static void on_fatal_signal(int sig)
 	if (wake_pid > 0)
 		syscall(SYS_ptrace, PTRACE_INTERRUPT, wake_pid, 0, 0);
 	errno = saved_errno;
+}
+
+static void on_flush_timer(int sig)
+{
+	flush_due = 1;
+}
+
+/*
+ * A trace file is written in large blocks; a timer makes sure what is
+ * buffered is out within 100 ms anyway (tail -f, a tracee stuck in a
+ * call), interrupting wait4 to do it.
+ */
+static void start_flush_timer(void)
+{
+	struct itimerval it = { { 0, 100000 }, { 0, 100000 } };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_flush_timer;	/* no SA_RESTART: wait4 returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/*
+ * Every stop wakes the tracer and every resume wakes the tracee: on
+ * different CPUs each wake-up is a cross-CPU interrupt, which costs more
+ * than the stop itself (on a VM several times more).  Keeping the
+ * tracer on the CPU it runs on lets the scheduler wake tracees next to
+ * it.  Only sctrace's own affinity changes; the tracees keep theirs.
+ */
+static void stay_on_one_cpu(void)
+{
+	cpu_set_t set;
+	int cpu = sched_getcpu();
+	const char *spin;
+
+	if (cpu < 0 || sched_getaffinity(0, sizeof(set), &set) < 0 ||
+	    CPU_COUNT(&set) < 2)
+		return;
+	spin = getenv("SCTRACE_SPIN");
+	may_spin = !spin || strcmp(spin, "0");
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+/*
+ * A stop usually comes within microseconds of the resume; sleeping in
+ * wait4 and being woken from another CPU costs far more (on a VM, about
+ * 5x the whole stop).  So look a few times first, when there is another
+ * CPU for the tracee to run on.  Looking in vain costs CPU time and, if
+ * the tracee shares our CPU after all, its time: after a run of misses
+ * spinning pauses, and is tried again later.
+ */
+#define SPIN_TRIES 300
+#define SPIN_WINDOW 64
+#define SPIN_PAUSE 4096
+
+static unsigned int spin_tries, spin_hits, spin_paused;
+
+static pid_t spin_wait(int *status, struct rusage *ru)
+{
+	pid_t pid;
+
+	if (may_spin && !spin_paused) {
+		for (int i = 0; i < SPIN_TRIES; i++) {
+			pid = wait4(-1, status, __WALL | WNOHANG, ru);
+			if (pid != 0) {
+				spin_hits++;
+				break;
+			}
+		}
+		/* Mostly in vain over the last window: pause for a while. */
+		if (++spin_tries == SPIN_WINDOW) {
+			if (spin_hits < SPIN_WINDOW / 4)
+				spin_paused = SPIN_PAUSE;
+			spin_tries = spin_hits = 0;
+		}
+		if (pid != 0)
+			return pid;
+	} else if (spin_paused) {
+		spin_paused--;
+	}
+	return wait4(-1, status, __WALL, ru);
 }
 
 /*
@@ -98,6 +187,7 @@ static void install_handlers(void)
 /* The command starts with the dispositions and mask sctrace was given. */
 static void restore_handlers(void)
 {
+	signal(SIGALRM, SIG_DFL);	/* the flush timer is ours */
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++)
 		sigaction(fatal_signals[i], &saved_fatal[i], NULL);
 	sigaction(SIGPIPE, &saved_pipe, NULL);
@@ -763,6 +853,7 @@ static void on_interrupted(int sig)
 int tracer_run(void)
 {
 	struct rusage usage, *ru = opt.count && !opt.summary.wall ? &usage : NULL;
+	bool interactive = sink_interactive();
 	struct tracee *tp;
 	pid_t pid;
 
@@ -777,6 +868,9 @@ int tracer_run(void)
 		start_command();
 	if (!tracee_first())
 		return -1;	/* every attach failed: said so already */
+	if (!interactive)
+		start_flush_timer();
+	stay_on_one_cpu();
 
 	while (tracee_first()) {
 		int status;
@@ -791,13 +885,26 @@ int tracer_run(void)
 			/* What is left runs under our filter: trace on, silently. */
 			continue;
 		}
-		/* Collect what is ready; flush before sleeping.  -c wants
-		 * the tracee's system time at each stop. */
-		pid = wait4(-1, &status, __WALL | WNOHANG, ru);
-		if (pid == 0) {
-			sink_flush();
+		/*
+		 * Output read live is flushed before sleeping; a file only by
+		 * the lazy timer, so most stops cost one wait4.  -c wants the
+		 * tracee's system time at each stop.
+		 */
+		if (interactive) {
+			pid = wait4(-1, &status, __WALL | WNOHANG, ru);
+			if (pid == 0) {
+				sink_flush();
+				wake_pid = tracee_first()->pid;
+				pid = wait4(-1, &status, __WALL, ru);
+			}
+		} else {
+			if (flush_due) {
+				flush_due = 0;
+				if (sink_pending())
+					sink_flush();
+			}
 			wake_pid = tracee_first()->pid;
-			pid = wait4(-1, &status, __WALL, ru);
+			pid = spin_wait(&status, ru);
 		}
 		if (pid < 0) {
 			if (errno == EINTR)
