@@ -243,16 +243,16 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags |= TRC_HIDDEN_CALL;
 		return;
 	}
-	if (tp->arch != tp->shown_arch) {
-		tp->shown_arch = tp->arch;
-		if (!qual_quiet(QUIET_PERSONALITY) && opt.quiet < 1)
-			sink_personality(tp, tp->arch == ARCH_I386 ? 32 : 64);
-	}
 	if (opt.count && se && tp->arch == ARCH_X86_64)
 		tp->flags |= TRC_COUNTED;
 	if (opt.count == 1) {	/* -c: the table only */
 		tp->flags |= TRC_HIDDEN_CALL;
 		return;
+	}
+	if (tp->arch != tp->shown_arch) {
+		tp->shown_arch = tp->arch;
+		if (!qual_quiet(QUIET_PERSONALITY) && opt.quiet < 1)
+			sink_personality(tp, tp->arch == ARCH_I386 ? 32 : 64);
 	}
 
 	sink_begin_line(tp);
@@ -261,11 +261,11 @@ static void syscall_entry(struct tracee *tp)
 		emit_call_begin(tp, se->name);
 		rc = se->decode ? se->decode(tp, 0) : decode_generic(tp, 0);
 	} else {
-		char name[32];
-
-		snprintf(name, sizeof(name), "syscall_%#lx", tp->scno);
-		tp->name = "syscall";
-		emit_call_begin(tp, name);
+		/* "<... syscall_0x270f resumed>" needs the name later too. */
+		snprintf(tp->unknown_name, sizeof(tp->unknown_name),
+			 "syscall_%#lx", tp->scno);
+		tp->name = tp->unknown_name;
+		emit_call_begin(tp, tp->name);
 		print_raw_args(tp);
 		rc = DEC_DONE;
 	}

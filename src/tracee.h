@@ -45,6 +45,7 @@ struct tracee {
 	unsigned char shown_arch; /* for "[ Process PID=N runs in ... ]" */
 	const struct sysent *se;
 	const char *name; /* for "<... NAME resumed>" */
+	char unknown_name[32]; /* syscall_0x270f */
 	unsigned long args[6];
 	long rval;
 	int error;	      /* errno of a failed call, 0 otherwise */

@@ -94,9 +94,10 @@ static void start_flush_timer(void)
 /*
  * Every stop wakes the tracer and every resume wakes the tracee: on
  * different CPUs each wake-up is a cross-CPU interrupt, which costs more
- * than the stop itself (on a VM several times more).  Keeping the
- * tracer on the CPU it runs on lets the scheduler wake tracees next to
- * it.  Only sctrace's own affinity changes; the tracees keep theirs.
+ * than the stop itself (on a VM several times more).  With another CPU
+ * for the tracee, the tracer looks for stops before sleeping (see
+ * spin_wait()) and keeps to the CPU it is on rather than wandering onto
+ * the tracee's.  Only sctrace's own affinity changes; tracees keep theirs.
  */
 static void stay_on_one_cpu(void)
 {
