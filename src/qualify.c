@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "inject.h"
 #include "qualify.h"
 #include "signame.h"
 #include "sysent.h"
@@ -656,9 +657,9 @@ int qualify_parse_kind(enum qual_kind kind, const char *set, char *err,
 		kvm = true;
 		return 0;
 	case QUAL_FAULT:
-		return set_err(err, errlen, "-e fault= is not supported yet");
+		return inject_parse(set, true, err, errlen);
 	case QUAL_INJECT:
-		return set_err(err, errlen, "-e inject= is not supported yet");
+		return inject_parse(set, false, err, errlen);
 	}
 	return set_err(err, errlen, "unknown qualifier");
 }
@@ -673,6 +674,18 @@ int qualify_parse(const char *expr, char *err, size_t errlen)
 						  expr + len + 1, err, errlen);
 	}
 	return qualify_parse_kind(QUAL_TRACE, expr, err, errlen);
+}
+
+int qualify_syscall_set(const char *set, bool *in, size_t n, char *err,
+			size_t errlen)
+{
+	struct scset s;
+
+	if (parse_syscall_set(&s, set, err, errlen) < 0)
+		return -1;
+	for (size_t nr = 0; nr < n; nr++)
+		in[nr] = nr_named(nr) && scset_has(&s, nr);
+	return 0;
 }
 
 /* ---- queries ---- */

@@ -39,8 +39,7 @@
  *   invalid decode-fds '%s'
  *   invalid decode-pids '%s'
  *   invalid -e kvm= argument: '%s'
- * fault= and inject= are recognised but not implemented yet; they fail
- * with "-e fault= is not supported yet" / "-e inject= ..." (sctrace's own).
+ * fault= and inject= are parsed by inject.c (inject_parse()).
  */
 #ifndef SCTRACE_QUALIFY_H
 #define SCTRACE_QUALIFY_H
@@ -128,6 +127,13 @@ bool qual_write_fd(int fd); /* -e write=, default none */
 bool qual_decode_fd(enum qual_decode_fd d);
 bool qual_decode_pid(enum qual_decode_pid d);
 bool qual_kvm(void); /* -e kvm=vcpu */
+
+/*
+ * A syscall set in trace= syntax, as a table of the N first x86-64
+ * numbers (for -e inject= and -e fault=).  0, or -1 with a message.
+ */
+int qualify_syscall_set(const char *set, bool *in, size_t n, char *err,
+			size_t errlen);
 
 /* Back to the defaults (for tests). */
 void qualify_reset(void);

@@ -5,6 +5,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "inject.h"
 #include "options.h"
 #include "qualify.h"
 #include "seccomp_accel.h"
@@ -61,7 +62,8 @@ static int build(void)
 		rc = seccomp_attr_set(filter, SCMP_FLTATR_CTL_NNP,
 				      !have_cap_sys_admin());
 	for (unsigned long nr = 0; !rc && nr < nsysent_x86_64; nr++) {
-		if (!sysent_x86_64[nr].name || qual_trace(nr) || must_stop(nr))
+		if (!sysent_x86_64[nr].name || qual_trace(nr) || must_stop(nr) ||
+		    inject_wanted(nr))
 			continue;
 		if (nr == NR_prctl)
 			rc = seccomp_rule_add(filter, SCMP_ACT_ALLOW, nr, 1,

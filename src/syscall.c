@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <time.h>
 #include <sys/prctl.h>
@@ -9,6 +10,7 @@
 #include <linux/audit.h>
 
 #include "decode/decode.h"
+#include "inject.h"
 #include "options.h"
 #include "pathtrace.h"
 #include "qualify.h"
@@ -166,6 +168,46 @@ static int fetch_syscall(struct tracee *tp, enum stop_kind *kind)
 	return fetch_regs(tp, kind);
 }
 
+/* A register of the stopped tracee, by its offset in struct user. */
+static void poke_reg(struct tracee *tp, size_t offset, unsigned long v)
+{
+	ptrace(PTRACE_POKEUSER, tp->pid, offset, v);
+}
+
+/*
+ * -e inject=: a call to fail or to fake is not made: its number becomes
+ * an invalid one (or syscall='s), and its result is set on exit.
+ */
+static void inject_enter(struct tracee *tp)
+{
+	const struct inject_rule *r = inject_match(tp);
+
+	tp->inject = r;
+	if (!r)
+		return;
+	if (inject_skips(r))
+		poke_reg(tp, offsetof(struct user, regs.orig_rax),
+			 r->replace_nr >= 0 ? (unsigned long)r->replace_nr :
+					      (unsigned long)-1);
+	tp->delay_us = r->delay_enter;
+}
+
+static void inject_exit(struct tracee *tp)
+{
+	const struct inject_rule *r = tp->inject;
+
+	if (!r)
+		return;
+	if (inject_skips(r)) {
+		long v = r->error ? -r->error : (long)r->retval;
+
+		poke_reg(tp, offsetof(struct user, regs.rax), (unsigned long)v);
+		set_result(tp, v);
+	}
+	tp->resume_sig = r->signal;
+	tp->delay_us = r->delay_exit;
+}
+
 /* -e status= selects calls by how they end: nothing prints before. */
 static bool status_filtering(void)
 {
@@ -238,6 +280,7 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags &= ~TRC_HIDE;
 		tp->flags |= TRC_FIRST_EXEC;
 	}
+	inject_enter(tp);
 	if (!traced(tp, se) ||
 	    (pathtrace_active() && !pathtrace_match(tp, se))) {
 		tp->flags |= TRC_HIDDEN_CALL;
@@ -430,6 +473,10 @@ static void print_exit(struct tracee *tp)
 		ret = tp->se->decode ? tp->se->decode(tp, 1) :
 				       decode_generic(tp, 1);
 	print_result(tp, ret);
+	if (tp->inject && inject_skips(tp->inject))
+		emit_raw(tp, " (INJECTED)");
+	if (tp->inject && (tp->inject->delay_enter || tp->inject->delay_exit))
+		emit_raw(tp, " (DELAYED)");
 	print_duration(tp);
 	finish_line(tp, tp->error ? STATUS_FAILED : STATUS_SUCCESSFUL);
 }
@@ -455,6 +502,7 @@ static void count_call(struct tracee *tp)
 static void syscall_exit(struct tracee *tp)
 {
 	tp->flags &= ~TRC_INSYSCALL;
+	inject_exit(tp);
 	if (tp->flags & TRC_COUNTED)
 		count_call(tp);
 	if (!(tp->flags & TRC_HIDDEN_CALL))

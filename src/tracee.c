@@ -70,6 +70,7 @@ void tracee_free(struct tracee *tp)
 		silent--;
 	sb_free(&tp->line);
 	sb_free(&tp->held);
+	free(tp->inject_counts);
 	free(tp);
 }
 

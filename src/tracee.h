@@ -10,6 +10,7 @@
 #include "emit.h"
 #include "strbuf.h"
 
+struct inject_rule;
 struct output;
 struct sysent;
 struct xlat;
@@ -28,6 +29,7 @@ enum tracee_flags {
 	TRC_MODE_SET = 1 << 10,	  /* TRC_SECCOMP was decided */
 	TRC_DETACHING = 1 << 11,  /* interrupted, to be let go */
 	TRC_COUNTED = 1 << 13,	  /* -c counts this call */
+	TRC_DELAYED = 1 << 15,	  /* held back by delay_enter/delay_exit */
 	TRC_HELD = 1 << 14,	  /* its entry waits in held (-e status=) */
 	TRC_SILENT = 1 << 12,	  /* traced only because it runs under our
 				     filter (without -f): never printed */
@@ -45,6 +47,10 @@ struct tracee {
 	unsigned char shown_arch; /* for "[ Process PID=N runs in ... ]" */
 	const struct sysent *se;
 	const char *name; /* for "<... NAME resumed>" */
+	const struct inject_rule *inject; /* applied to the current call */
+	unsigned long *inject_counts;	  /* calls so far, per syscall */
+	unsigned long delay_us;		  /* wait this long before resuming */
+	int resume_sig;			  /* signal= of an injection */
 	char unknown_name[32]; /* syscall_0x270f */
 	unsigned long args[6];
 	long rval;

@@ -12,6 +12,7 @@
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/time.h>
+#include <time.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -48,7 +49,7 @@ static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe;
 static sigset_t saved_mask;
 static volatile sig_atomic_t interrupted;
-static volatile sig_atomic_t flush_due;	/* the lazy flush timer fired */
+static volatile sig_atomic_t timer_due;	/* the flush or the delay timer */
 static bool may_spin;	/* another CPU may run the tracee: spin_wait() */
 static volatile pid_t wake_pid; /* a live tracee, to wake a blocked wait4 */
 static int command_status = -1;
@@ -69,9 +70,9 @@ static void on_fatal_signal(int sig)
 	errno = saved_errno;
 }
 
-static void on_flush_timer(int sig)
+static void on_timer(int sig)
 {
-	flush_due = 1;
+	timer_due = 1;
 }
 
 /*
@@ -82,13 +83,100 @@ static void on_flush_timer(int sig)
 static void start_flush_timer(void)
 {
 	struct itimerval it = { { 0, 100000 }, { 0, 100000 } };
-	struct sigaction sa;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_flush_timer;	/* no SA_RESTART: wait4 returns */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
 	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/*
+ * -e inject=...:delay_enter=, delay_exit=: the tracee stays stopped for
+ * a while, the others go on.  A timer (SIGALRM too) ends the wait.
+ */
+struct delayed {
+	struct tracee *tp;
+	struct timespec when;
+	int sig;
+};
+
+static struct delayed *delayed;
+static size_t ndelayed;
+static timer_t delay_timer;
+static bool have_delay_timer;
+
+static bool before(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec < b->tv_sec ||
+	       (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+static void arm_delay_timer(void)
+{
+	struct itimerspec its = { { 0, 0 }, { 0, 0 } };
+
+	if (!have_delay_timer) {
+		struct sigevent sev = { .sigev_notify = SIGEV_SIGNAL,
+					.sigev_signo = SIGALRM };
+
+		if (timer_create(CLOCK_MONOTONIC, &sev, &delay_timer) < 0)
+			pdie("timer_create");
+		have_delay_timer = true;
+	}
+	for (size_t i = 0; i < ndelayed; i++)
+		if (i == 0 || before(&delayed[i].when, &its.it_value))
+			its.it_value = delayed[i].when;
+	timer_settime(delay_timer, TIMER_ABSTIME, &its, NULL);
+}
+
+static void delay_resume(struct tracee *tp, int sig)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	now.tv_sec += tp->delay_us / 1000000;
+	now.tv_nsec += (long)(tp->delay_us % 1000000) * 1000;
+	if (now.tv_nsec >= 1000000000) {
+		now.tv_sec++;
+		now.tv_nsec -= 1000000000;
+	}
+	tp->delay_us = 0;
+	tp->flags |= TRC_DELAYED;
+	delayed = xrealloc(delayed, (ndelayed + 1) * sizeof(*delayed));
+	delayed[ndelayed++] = (struct delayed){ tp, now, sig };
+	arm_delay_timer();
+}
+
+static void resume_tracee(struct tracee *tp, int sig);
+
+/* The tracees whose delay is over go on. */
+static void run_delays(void)
+{
+	struct timespec now;
+
+	if (!ndelayed)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (size_t i = 0; i < ndelayed;) {
+		struct delayed d = delayed[i];
+
+		if (before(&now, &d.when)) {
+			i++;
+			continue;
+		}
+		delayed[i] = delayed[--ndelayed];
+		d.tp->flags &= ~TRC_DELAYED;
+		resume_tracee(d.tp, d.sig);
+	}
+	if (ndelayed)
+		arm_delay_timer();
+}
+
+static void undelay(struct tracee *tp)
+{
+	for (size_t i = 0; i < ndelayed; i++)
+		if (delayed[i].tp == tp) {
+			delayed[i] = delayed[--ndelayed];
+			break;
+		}
+	tp->flags &= ~TRC_DELAYED;
 }
 
 /*
@@ -180,6 +268,9 @@ static void install_handlers(void)
 		sigaddset(&block, SIGTSTP);
 	sigprocmask(SIG_BLOCK, opt.intr >= INTR_NEVER ? &block : NULL,
 		    &saved_mask);
+	/* The flush and delay timers: no SA_RESTART, wait4 returns. */
+	sa.sa_handler = on_timer;
+	sigaction(SIGALRM, &sa, NULL);
 	/* A closed trace pipe is a write error, not sctrace's death. */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, &saved_pipe);
@@ -244,6 +335,8 @@ static struct tracee *add_tracee(pid_t pid, unsigned int flags)
 
 static void drop_tracee(struct tracee *tp)
 {
+	if (tp->flags & TRC_DELAYED)
+		undelay(tp);
 	sink_forget(tp);
 	tracee_free(tp);
 }
@@ -647,6 +740,8 @@ static void on_tracee_exit(struct tracee *tp, int status)
 
 static void on_syscall_action(struct tracee *tp, enum syscall_action act)
 {
+	int sig;
+
 	switch (act) {
 	case SYSCALL_RESUME:
 		if (!(tp->flags & TRC_INSYSCALL)) {
@@ -657,7 +752,12 @@ static void on_syscall_action(struct tracee *tp, enum syscall_action act)
 			else if (syscall_installed_filter(tp))
 				recheck_modes();
 		}
-		resume_tracee(tp, 0);
+		sig = tp->resume_sig;	/* -e inject=...:signal= */
+		tp->resume_sig = 0;
+		if (tp->delay_us)
+			delay_resume(tp, sig);
+		else
+			resume_tracee(tp, sig);
 		break;
 	case SYSCALL_DETACH:
 		/* -b execve: the line stays as it is, like strace's. */
@@ -788,12 +888,17 @@ static bool under_our_filter(const struct tracee *tp)
 static void detach_all(void)
 {
 	unsigned int left = 0;
-	struct tracee *tp;
+	struct tracee *tp, *next;
 
 	wake_pid = 0;
-	for (tp = tracee_first(); tp; tp = tp->lnext) {
+	for (tp = tracee_first(); tp; tp = next) {
+		next = tp->lnext;
 		if (under_our_filter(tp))
 			continue;
+		if (tp->flags & TRC_DELAYED) {
+			detach_tracee(tp, 0);	/* stopped: no stop to wait for */
+			continue;
+		}
 		tp->flags |= TRC_DETACHING;
 		ptrace(PTRACE_INTERRUPT, tp->pid, 0, 0);
 		left++;
@@ -880,6 +985,12 @@ int tracer_run(void)
 			on_interrupted(interrupted);
 			continue;
 		}
+		if (timer_due) {
+			timer_due = 0;
+			if (!interactive && sink_pending())
+				sink_flush();
+			run_delays();
+		}
 		if (sink_failed() && !cut_short) {
 			cut_short = true;
 			detach_all();
@@ -899,11 +1010,6 @@ int tracer_run(void)
 				pid = wait4(-1, &status, __WALL, ru);
 			}
 		} else {
-			if (flush_due) {
-				flush_due = 0;
-				if (sink_pending())
-					sink_flush();
-			}
 			wake_pid = tracee_first()->pid;
 			pid = spin_wait(&status, ru);
 		}

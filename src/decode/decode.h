@@ -29,6 +29,7 @@ DECODER(futex)
 DECODER(ioctl)
 DECODER(open)
 DECODER(openat)
+DECODER(rt_sigreturn)
 DECODER(socket)
 #undef DECODER
 
@@ -68,6 +69,8 @@ void print_rlimit(struct tracee *tp, unsigned long addr);
 void print_timespec(struct tracee *tp, unsigned long addr);
 void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len);
 void print_siginfo(struct tracee *tp, const siginfo_t *si);
+void print_siginfo_at(struct tracee *tp, unsigned long addr);
+void print_stack_t(struct tracee *tp, unsigned long addr);
 void print_sigset(struct tracee *tp, unsigned long addr, unsigned long size);
 void print_sigaction(struct tracee *tp, unsigned long addr);
 

@@ -266,6 +266,12 @@ void print_arg(struct tracee *tp, int i)
 	case ARG_intptr:
 		print_int_at(tp, v);
 		break;
+	case ARG_siginfo:
+		print_siginfo_at(tp, v);
+		break;
+	case ARG_stack_t:
+		print_stack_t(tp, v);
+		break;
 	default:
 		/* Not decoded yet: the address, as strace prints a pointer. */
 		emit_ptr(tp, v);

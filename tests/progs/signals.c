@@ -48,7 +48,7 @@ int main(void)
 	union sigval v = { .sival_int = 42 };
 	sigqueue(me, SIGUSR1, v);
 	printf("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=%d, "
-	       "si_uid=%u, si_value={int=42, ptr=0x2a}} ---\n",
+	       "si_uid=%u, si_int=42, si_ptr=0x2a} ---\n",
 	       me, uid);
 
 	/* Blocked, then taken with sigwaitinfo: no delivery stop. */

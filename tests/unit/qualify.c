@@ -715,8 +715,8 @@ Test(qualify, unknown_qualifiers_are_syscalls)
 	bad("abbrev=foo", "invalid system call 'foo'");
 	bad("verbose=foo", "invalid system call 'foo'");
 	bad("raw=foo", "invalid system call 'foo'");
-	bad("fault=x", "-e fault= is not supported yet");
-	bad("inject=x", "-e inject= is not supported yet");
+	bad("fault=getppid:foo=1", "invalid fault argument 'getppid:foo=1'");
+	bad("inject=getppid", "invalid inject argument 'getppid'");
 }
 
 Test(qualify, long_option_values)
