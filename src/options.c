@@ -13,6 +13,7 @@
 #include "options.h"
 #include "pathtrace.h"
 #include "qualify.h"
+#include "stack.h"
 #include "util.h"
 
 struct options opt = {
@@ -75,6 +76,8 @@ static const char usage_text[] =
 	"  -q, --quiet    suppress messages about attaching and detaching\n"
 	"  -qq            ... and the lines about process exit status\n"
 	"  -qqq           ... and the lines about superseded processes\n"
+	"  -k, --stack-trace\n"
+	"                 print the stack of the tracee after each syscall\n"
 	"\n"
 	"Startup:\n"
 	"  -D, --daemonize\n"
@@ -398,6 +401,7 @@ void options_parse(int argc, char **argv)
 		{ "seccomp-bpf", no_argument, NULL, 'S' + 256 },
 		{ "absolute-timestamps", optional_argument, NULL, 'A' + 256 },
 		{ "summary-only", no_argument, NULL, 'c' },
+		{ "stack-trace", no_argument, NULL, 'k' },
 		{ "trace-path", required_argument, NULL, 'P' },
 		{ "trace-fds", required_argument, NULL, 'F' + 256 },
 		{ "summary", no_argument, NULL, 'C' },
@@ -430,7 +434,7 @@ void options_parse(int argc, char **argv)
 
 	summary_opts_init(&opt.summary);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:o:O:p:P:qrs:S:tTu:U:hVwxzZ", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hVwxzZ", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -446,6 +450,12 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'c':
 			opt.count = 1;
+			break;
+		case 'k':
+			if (!stack_available())
+				usage_error("not built with stack trace support "
+					    "(-k needs libunwind)");
+			opt.stack_trace = true;
 			break;
 		case 'P':
 			pathtrace_add_path(optarg);

@@ -52,6 +52,7 @@ struct options {
 	int rel_ts;		/* -r: precision, or -1 */
 	int syscall_times;	/* -T: precision, or -1 */
 	int count;		/* -c: 1 (table only), -C: 2 (trace too) */
+	bool stack_trace;	/* -k */
 	struct summary_opts summary;	/* -S, -U, -w */
 };
 

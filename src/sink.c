@@ -368,6 +368,13 @@ void sink_personality(struct tracee *tp, int bits)
 	sink_end_line(tp);
 }
 
+void sink_raw_line(struct tracee *tp, const char *text)
+{
+	sink_begin_line(tp);
+	put(tp->out, text, strlen(text));
+	put(tp->out, "\n", 1);
+}
+
 void sink_summary(void)
 {
 	FILE *out = shared_out.fp ? shared_out.fp : stderr;

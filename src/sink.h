@@ -41,6 +41,8 @@ void sink_flush(void);
  * before blocking.  Files are flushed lazily (sink_pending()). */
 bool sink_interactive(void);
 bool sink_pending(void);
+/* A line of TP's without the prefix (-k frames). */
+void sink_raw_line(struct tracee *tp, const char *text);
 /* The tracee switched between 64-bit and i386 system calls. */
 void sink_personality(struct tracee *tp, int bits);
 /* -c, -C: the summary table, at the end. */

@@ -16,6 +16,7 @@
 #include "qualify.h"
 #include "summary.h"
 #include "sink.h"
+#include "stack.h"
 #include "syscall.h"
 #include "sysent.h"
 #include "tracee.h"
@@ -479,6 +480,8 @@ static void print_exit(struct tracee *tp)
 		emit_raw(tp, " (DELAYED)");
 	print_duration(tp);
 	finish_line(tp, tp->error ? STATUS_FAILED : STATUS_SUCCESSFUL);
+	if (opt.stack_trace && !tp->line.len)	/* the line went out */
+		stack_print(tp);
 }
 
 /* -c: the call's time, system time by default, wall time with -w. */

@@ -23,6 +23,7 @@
 #include "seccomp_accel.h"
 #include "signame.h"
 #include "sink.h"
+#include "stack.h"
 #include "syscall.h"
 #include "tracee.h"
 #include "tracer.h"
@@ -337,6 +338,8 @@ static void drop_tracee(struct tracee *tp)
 {
 	if (tp->flags & TRC_DELAYED)
 		undelay(tp);
+	if (opt.stack_trace)
+		stack_forget(tp);
 	sink_forget(tp);
 	tracee_free(tp);
 }
