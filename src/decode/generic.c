@@ -91,9 +91,8 @@ void print_path(struct tracee *tp, unsigned long addr)
 		emit_bytes(tp, buf, n, terminated ? 0 : QUOTE_ELLIPSIS);
 }
 
-void print_str(struct tracee *tp, unsigned long addr)
+void print_str_max(struct tracee *tp, unsigned long addr, size_t max)
 {
-	size_t max = opt.max_strlen;
 	char stackbuf[256];
 	char *buf = max < sizeof(stackbuf) ? stackbuf : malloc(max + 1);
 	bool terminated;
@@ -112,6 +111,11 @@ void print_str(struct tracee *tp, unsigned long addr)
 	}
 	if (buf != stackbuf)
 		free(buf);
+}
+
+void print_str(struct tracee *tp, unsigned long addr)
+{
+	print_str_max(tp, addr, opt.max_strlen);
 }
 
 void print_buf(struct tracee *tp, unsigned long addr, unsigned long len,
@@ -168,6 +172,10 @@ void print_arg(struct tracee *tp, int i)
 	const struct argspec *a = &tp->se->args[i];
 	unsigned long v = tp->args[i];
 
+	if (a->type == ARG_iovec) {
+		print_iovec_arg(tp, v, arg_len(tp, a), a->dir != DIR_IN);
+		return;
+	}
 	if (a->dir != DIR_IN && syserr(tp)) {
 		emit_ptr(tp, v);
 		return;
@@ -265,6 +273,42 @@ void print_arg(struct tracee *tp, int i)
 		break;
 	case ARG_intptr:
 		print_int_at(tp, v);
+		break;
+	case ARG_wstatus:
+		print_wstatus(tp, v);
+		break;
+	case ARG_rusage:
+		print_rusage(tp, v);
+		break;
+	case ARG_utsname:
+		print_utsname(tp, v);
+		break;
+	case ARG_sysinfo:
+		print_sysinfo(tp, v);
+		break;
+	case ARG_cpuset:
+		print_cpuset(tp, v, arg_len(tp, a));
+		break;
+	case ARG_sched_param:
+		print_int_at(tp, v);
+		break;
+	case ARG_int2:
+		print_int2(tp, v);
+		break;
+	case ARG_loff:
+		print_loff(tp, v);
+		break;
+	case ARG_epoll_event:
+		print_epoll_event(tp, v);
+		break;
+	case ARG_timeval:
+		print_timeval(tp, v);
+		break;
+	case ARG_itimerspec:
+		print_itimerspec(tp, v);
+		break;
+	case ARG_itimerval:
+		print_itimerval(tp, v);
 		break;
 	case ARG_siginfo:
 		print_siginfo_at(tp, v);

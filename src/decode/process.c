@@ -1,7 +1,13 @@
 /* Processes: execve, clone, resource limits, arch_prctl. */
 #include <sched.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
+#include <sys/time.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 
 #include "decode.h"
 #include "signame.h"
@@ -276,4 +282,320 @@ int decode_clone3(struct tracee *tp, int exiting)
 	}
 	emit_struct_end(tp);
 	return DEC_INOUT;
+}
+
+/* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], as strace spells a status. */
+static void format_wstatus(struct strbuf *sb, int s)
+{
+	unsigned int event = (unsigned int)s >> 16;
+
+	if (WIFSTOPPED(s)) {
+		sb_printf(sb, "{WIFSTOPPED(s) && WSTOPSIG(s) == %s}",
+			  signame(WSTOPSIG(s)));
+	} else if (WIFSIGNALED(s)) {
+		sb_printf(sb, "{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}",
+			  signame(WTERMSIG(s)),
+			  WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
+	} else if (WIFEXITED(s)) {
+		sb_printf(sb, "{WIFEXITED(s) && WEXITSTATUS(s) == %d}",
+			  WEXITSTATUS(s));
+		event = 0;
+	} else if (WIFCONTINUED(s)) {
+		sb_puts(sb, "{WIFCONTINUED(s)}");
+		event = 0;
+	} else {
+		sb_printf(sb, "%#x", (unsigned int)s);
+		return;
+	}
+	if (event) {
+		const char *name = xlat_name(&xlat_ptrace_events, event);
+
+		if (name)
+			sb_printf(sb, " | %s << 16", name);
+		else
+			sb_printf(sb, " | %#x", event << 16);
+	}
+}
+
+void print_wstatus(struct tracee *tp, unsigned long addr)
+{
+	struct strbuf sb = { 0 };
+	int s;
+
+	/* Nothing was written when no child had changed state. */
+	if (!tp->rval || !fetch_or_addr(tp, addr, &s, sizeof(s))) {
+		if (!tp->rval)
+			emit_ptr(tp, addr);
+		return;
+	}
+	format_wstatus(&sb, s);
+	emit_array_begin(tp);
+	emit_sym(tp, sb.buf);
+	emit_array_end(tp);
+	sb_free(&sb);
+}
+
+static void print_timeval_val(struct tracee *tp, const struct timeval *tv)
+{
+	emit_struct_begin(tp);
+	emit_field(tp, "tv_sec");
+	emit_int(tp, tv->tv_sec);
+	emit_field(tp, "tv_usec");
+	emit_int(tp, tv->tv_usec);
+	emit_struct_end(tp);
+}
+
+/* Without -v strace shows the times only. */
+void print_rusage(struct tracee *tp, unsigned long addr)
+{
+	struct rusage ru;
+
+	if (!fetch_or_addr(tp, addr, &ru, sizeof(ru)))
+		return;
+	emit_struct_begin(tp);
+	emit_field(tp, "ru_utime");
+	print_timeval_val(tp, &ru.ru_utime);
+	emit_field(tp, "ru_stime");
+	print_timeval_val(tp, &ru.ru_stime);
+	emit_ellipsis(tp);
+	emit_struct_end(tp);
+}
+
+static void print_cstring_field(struct tracee *tp, const char *name,
+				const char *s, size_t size)
+{
+	emit_field(tp, name);
+	emit_bytes(tp, s, strnlen(s, size), 0);
+}
+
+void print_utsname(struct tracee *tp, unsigned long addr)
+{
+	struct utsname u;
+
+	if (!fetch_or_addr(tp, addr, &u, sizeof(u)))
+		return;
+	emit_struct_begin(tp);
+	print_cstring_field(tp, "sysname", u.sysname, sizeof(u.sysname));
+	print_cstring_field(tp, "nodename", u.nodename, sizeof(u.nodename));
+	emit_ellipsis(tp);
+	emit_struct_end(tp);
+}
+
+void print_sysinfo(struct tracee *tp, unsigned long addr)
+{
+	struct sysinfo si;
+
+	if (!fetch_or_addr(tp, addr, &si, sizeof(si)))
+		return;
+	emit_struct_begin(tp);
+	emit_field(tp, "uptime");
+	emit_int(tp, si.uptime);
+	emit_field(tp, "loads");
+	emit_array_begin(tp);
+	for (int i = 0; i < 3; i++)
+		emit_uint(tp, si.loads[i]);
+	emit_array_end(tp);
+	emit_field(tp, "totalram");
+	emit_uint(tp, si.totalram);
+	emit_field(tp, "freeram");
+	emit_uint(tp, si.freeram);
+	emit_field(tp, "sharedram");
+	emit_uint(tp, si.sharedram);
+	emit_field(tp, "bufferram");
+	emit_uint(tp, si.bufferram);
+	emit_field(tp, "totalswap");
+	emit_uint(tp, si.totalswap);
+	emit_field(tp, "freeswap");
+	emit_uint(tp, si.freeswap);
+	emit_field(tp, "procs");
+	emit_uint(tp, si.procs);
+	emit_field(tp, "totalhigh");
+	emit_uint(tp, si.totalhigh);
+	emit_field(tp, "freehigh");
+	emit_uint(tp, si.freehigh);
+	emit_field(tp, "mem_unit");
+	emit_uint(tp, si.mem_unit);
+	emit_struct_end(tp);
+}
+
+#define CPUSET_MAX (1024 * 1024)
+
+/* [0 1 5]: the CPUs in a mask of SIZE bytes. */
+void print_cpuset(struct tracee *tp, unsigned long addr, unsigned long size)
+{
+	struct strbuf sb = { 0 };
+	unsigned char *set;
+	unsigned int n = 0;
+
+	if (size > CPUSET_MAX || !(set = malloc(size ? size : 1))) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	if (!fetch_or_addr(tp, addr, set, size)) {
+		free(set);
+		return;
+	}
+	sb_putc(&sb, '[');
+	for (unsigned long i = 0; i < size * 8; i++) {
+		if (!(set[i / 8] & (1U << (i % 8))))
+			continue;
+		sb_printf(&sb, n++ ? " %lu" : "%lu", i);
+	}
+	sb_putc(&sb, ']');
+	emit_sym(tp, sb.buf);
+	sb_free(&sb);
+	free(set);
+}
+
+#define NGROUPS_MAX_KERNEL 65536
+
+/* [0, 1, -1]: at most -s of them, like strace's arrays. */
+static void print_gids(struct tracee *tp, unsigned long addr,
+		       unsigned long count)
+{
+	unsigned int g;
+
+	if (!addr || count > NGROUPS_MAX_KERNEL) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	if (count && !fetch_or_addr(tp, addr, &g, sizeof(g)))
+		return;
+	emit_array_begin(tp);
+	for (unsigned long i = 0; i < count; i++) {
+		if (i >= (unsigned long)opt.max_strlen) {
+			emit_ellipsis(tp);
+			break;
+		}
+		if (i && !fetch(tp, addr + i * sizeof(g), &g, sizeof(g))) {
+			emit_ellipsis(tp);
+			break;
+		}
+		if (g == (unsigned int)-1)
+			emit_int(tp, -1);
+		else
+			emit_uint(tp, g);
+	}
+	emit_array_end(tp);
+}
+
+int decode_getgroups(struct tracee *tp, int exiting)
+{
+	unsigned long size = (unsigned int)tp->args[0];
+
+	if (!exiting) {
+		emit_int(tp, (int)tp->args[0]);
+		return DEC_MORE;
+	}
+	if (syserr(tp))
+		emit_ptr(tp, tp->args[1]);
+	else
+		print_gids(tp, tp->args[1], size ? (unsigned long)tp->rval : 0);
+	return RET_DEC;
+}
+
+int decode_setgroups(struct tracee *tp, int exiting)
+{
+	emit_int(tp, (int)tp->args[0]);
+	print_gids(tp, tp->args[1], (unsigned int)tp->args[0]);
+	return DEC_DONE;
+}
+
+struct k_cap_header {
+	uint32_t version;
+	int pid;
+};
+
+struct k_cap_data {
+	uint32_t effective, permitted, inheritable;
+};
+
+#define CAP_V1 0x19980330
+
+static bool fetch_cap_header(struct tracee *tp, struct k_cap_header *h)
+{
+	return fetch(tp, tp->args[0], h, sizeof(*h));
+}
+
+static void print_cap_header(struct tracee *tp)
+{
+	struct k_cap_header h;
+
+	if (!fetch_or_addr(tp, tp->args[0], &h, sizeof(h)))
+		return;
+	emit_struct_begin(tp);
+	emit_field(tp, "version");
+	emit_enum(tp, &xlat_cap_versions, h.version);
+	emit_field(tp, "pid");
+	emit_int(tp, h.pid);
+	emit_struct_end(tp);
+}
+
+static void print_cap_set(struct tracee *tp, const char *name, uint32_t lo,
+			  uint32_t hi)
+{
+	struct strbuf sb = { 0 };
+
+	emit_field(tp, name);
+	if (lo || !hi)
+		xlat_format_flags(&sb, &xlat_cap_mask0, lo);
+	if (hi) {
+		if (lo)
+			sb_putc(&sb, '|');
+		xlat_format_flags(&sb, &xlat_cap_mask1, hi);
+	}
+	emit_sym(tp, sb.buf);
+	sb_free(&sb);
+}
+
+/* Version 1 has one 32-bit word per set, versions 2 and 3 two. */
+static void print_cap_data(struct tracee *tp, unsigned long addr)
+{
+	struct k_cap_header h = { 0 };
+	struct k_cap_data d[2] = { 0 };
+	size_t n;
+
+	if (!fetch_cap_header(tp, &h)) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	n = h.version == CAP_V1 ? 1 : 2;
+	if (!fetch_or_addr(tp, addr, d, n * sizeof(d[0])))
+		return;
+	emit_struct_begin(tp);
+	print_cap_set(tp, "effective", d[0].effective, d[1].effective);
+	print_cap_set(tp, "permitted", d[0].permitted, d[1].permitted);
+	print_cap_set(tp, "inheritable", d[0].inheritable, d[1].inheritable);
+	emit_struct_end(tp);
+}
+
+int decode_capget(struct tracee *tp, int exiting)
+{
+	if (!exiting) {
+		print_cap_header(tp);
+		return DEC_MORE;
+	}
+	if (syserr(tp))
+		emit_ptr(tp, tp->args[1]);
+	else
+		print_cap_data(tp, tp->args[1]);
+	return RET_DEC;
+}
+
+int decode_capset(struct tracee *tp, int exiting)
+{
+	print_cap_header(tp);
+	print_cap_data(tp, tp->args[1]);
+	return DEC_DONE;
+}
+
+int decode_personality(struct tracee *tp, int exiting)
+{
+	unsigned int v = tp->args[0];
+
+	if (v == 0xffffffff)
+		emit_hex(tp, v);
+	else
+		emit_flags(tp, &xlat_personality_flags, v);
+	return DEC_DONE;
 }
