@@ -7,27 +7,33 @@
  *	" > PATH(SYMBOL+0xOFF) [0xFILEOFF]"	a symbol was found
  *	" > PATH() [0xFILEOFF]"			no symbol
  *	" > unexpected_backtracing_error [0xIP]" the IP is in no executable
- *						mapping of a file: the walk ends
+ *						mapping with a name: the end
  *	" > too many stack frames"		after 256 frames
  *
- * PATH is the mapping's name in /proc/PID/maps, FILEOFF = IP - start of
- * the mapping + its file offset, IP the return address (not IP - 1).
- * SYMBOL is what libunwind 1.6's unw_get_proc_name() finds, which we
- * reproduce from the ELF files themselves: the closest STT_FUNC symbol
- * (defined; IFUNCs and NOTYPE are not functions to it) at or below the
- * address, from every SHT_SYMTAB and SHT_DYNSYM section in section
- * order, the first one on a tie, its value relocated by "start of the
- * mapping - p_vaddr of the PT_LOAD whose p_offset is the mapping's
- * offset" (0 without one); no size check, only that the distance is
- * below the size of the file.  A .gnu_debuglink file next to the object,
- * in its .debug/ or under /usr/lib/debug/DIR/ replaces it (not the
- * build-id tree).  For frames other than the first (unless the previous
- * frame is a signal frame), the lookup is at IP - 1 and the offset one
- * more.  C++ names are demangled.  Frames are not printed for i386
- * system calls.
+ * PATH is the mapping's name in /proc/PID/maps ("[vdso]" too), FILEOFF =
+ * IP - start of the mapping + its file offset, IP the return address
+ * (not IP - 1).  SYMBOL is what libunwind 1.6's unw_get_proc_name()
+ * finds, which we reproduce from the ELF files themselves: the closest
+ * STT_FUNC symbol (defined; IFUNCs and NOTYPE are not functions to it)
+ * at or below the address, from every SHT_SYMTAB and SHT_DYNSYM section
+ * in section order, the first one on a tie, its value relocated by
+ * "start of the mapping - p_vaddr of the PT_LOAD whose p_offset is the
+ * mapping's offset" (0 without one); no size check, only that the
+ * distance is below the size of the file.  A .gnu_debuglink file next to
+ * the object, in its .debug/ or under /usr/lib/debug/DIR/ replaces it
+ * (not the build-id tree).  For frames other than the first (unless the
+ * previous frame is a signal frame), the lookup is at IP - 1 and the
+ * offset one more.  C++ names are demangled (as libiberty does for
+ * "_Z" names).  No frames for i386 system calls.
+ *
+ * strace takes the stack of execve, execveat, exit and exit_group at
+ * their entry (stack_capture) and prints it after the call's line, or,
+ * for the exits, after the "+++ exited" line (stack_forget); there a
+ * frame without a symbol is "PATH(+0x0) [0xFILEOFF]".  It also prints
+ * the stack after "--- SIGNAL ... ---" and "--- stopped by ... ---".
  *
  * Caches, so that a traced system call costs one PTRACE_GETREGS and a
- * few process_vm_readv of the stack rather than rereading files:
+ * process_vm_readv or two of the stack rather than rereading files:
  *  - per process (tgid; its threads share it): the mappings of
  *    /proc/PID/maps, reread after the calls that change them (mmap,
  *    munmap, mremap, mprotect, brk, execve...), or when an address is in
@@ -89,6 +95,11 @@ void stack_forget(struct tracee *tp)
 	(void)tp;
 }
 
+void stack_capture(struct tracee *tp)
+{
+	(void)tp;
+}
+
 #else /* HAVE_LIBUNWIND */
 
 #define MAX_FRAMES 256	/* strace's limit */
@@ -112,6 +123,7 @@ struct esym {
 struct image {
 	unsigned char *data;
 	size_t size;
+	struct timespec mtime;
 #ifdef HAVE_LIBDW
 	Elf *elf;
 	GElf_Phdr *phdr;
@@ -124,6 +136,7 @@ struct efile {
 	char *path;
 	unsigned long ino;
 	bool bad;		/* not opened, not an ELF64 file, replaced */
+	unsigned int checked;	/* maps_gen when last seen unchanged */
 	struct image img;
 	bool textrel;		/* text relocations: memory differs from file */
 	/* .eh_frame_hdr's binary search table */
@@ -141,8 +154,11 @@ struct efile {
 	char **demangled;	/* per syms[]/abs_syms[] entry, lazily */
 };
 
+#ifdef HAVE_LIBDW
 #define FILE_HASH 256
 static struct efile *files[FILE_HASH];
+#endif
+static unsigned int maps_gen;	/* mapping lists read so far */
 
 /* ------------------------------------------------------------- mappings */
 
@@ -175,6 +191,8 @@ struct thr {
 	pid_t tid;
 	struct proc *proc;
 	void *upt;		/* _UPT_create(tid) */
+	char **queue;		/* frames captured at a syscall's entry */
+	size_t nqueue, qcap;
 };
 
 #define PROC_HASH 64
@@ -210,6 +228,7 @@ static unsigned int hash_ul(unsigned long v)
 	return (unsigned int)v;
 }
 
+#ifdef HAVE_LIBDW
 static unsigned int hash_str(const char *s, unsigned long ino)
 {
 	unsigned long h = 5381 + ino;
@@ -218,6 +237,7 @@ static unsigned int hash_str(const char *s, unsigned long ino)
 		h = h * 33 + (unsigned char)*s++;
 	return hash_ul(h);
 }
+#endif
 
 static bool read_whole(const char *name, char **buf, size_t *len)
 {
@@ -279,6 +299,7 @@ static bool image_open(struct image *im, const char *path, unsigned long ino)
 		return false;
 	im->data = p;
 	im->size = (size_t)st.st_size;
+	im->mtime = st.st_mtim;
 	im->elf = elf_memory(p, im->size);
 	if (!im->elf || elf_kind(im->elf) != ELF_K_ELF ||
 	    gelf_getclass(im->elf) != ELFCLASS64 || !gelf_getehdr(im->elf, &eh) ||
@@ -404,12 +425,32 @@ static struct efile *file_get(const char *path, unsigned long ino)
 	unsigned int h = hash_str(path, ino) % FILE_HASH;
 	struct efile *f;
 
-	for (f = files[h]; f; f = f->next)
-		if (f->ino == ino && !strcmp(f->path, path))
+	for (struct efile **ff = &files[h]; (f = *ff); ff = &f->next) {
+		struct stat st;
+
+		if (f->ino != ino || strcmp(f->path, path))
+			continue;
+		if (f->bad || f->checked == maps_gen)
 			return f;
+		/*
+		 * Once per reading of the mappings: a file rewritten in place
+		 * (same inode) is not read again, and the old copy not used:
+		 * a shorter file would fault in our mapping of it.
+		 */
+		f->checked = maps_gen;
+		if (stat(path, &st) == 0 && st.st_ino == ino &&
+		    (size_t)st.st_size == f->img.size &&
+		    st.st_mtim.tv_sec == f->img.mtime.tv_sec &&
+		    st.st_mtim.tv_nsec == f->img.mtime.tv_nsec)
+			return f;
+		f->bad = true;	/* mappings may still point to it */
+		*ff = f->next;
+		break;
+	}
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(path);
 	f->ino = ino;
+	f->checked = maps_gen;
 	f->next = files[h];
 	files[h] = f;
 	if (!image_open(&f->img, path, ino)) {
@@ -645,15 +686,6 @@ static const char *symbolize(struct efile *f, const struct mapping *m,
 	return sym_name(f, best_idx, best->name);
 }
 
-#else /* !HAVE_LIBDW */
-
-static struct efile *file_get(const char *path, unsigned long ino)
-{
-	(void)path;
-	(void)ino;
-	return NULL;
-}
-
 #endif /* HAVE_LIBDW */
 
 /* --------------------------------------------------------- mapping list */
@@ -729,6 +761,7 @@ static bool maps_load(struct proc *p)
 	size_t len, cap = 0, namelen = 0;
 
 	maps_free(p);
+	maps_gen++;
 	snprintf(name, sizeof(name), "/proc/%d/maps", w.pid);
 	if (!read_whole(name, &buf, &len)) {
 		snprintf(name, sizeof(name), "/proc/%d/maps", p->tgid);
@@ -819,6 +852,7 @@ static struct mapping *maps_find(unsigned long addr)
 	return m;
 }
 
+#ifdef HAVE_LIBDW
 static struct efile *map_file(struct mapping *m)
 {
 	if (!m->file_tried) {
@@ -828,6 +862,7 @@ static struct efile *map_file(struct mapping *m)
 	}
 	return m->file && !m->file->bad ? m->file : NULL;
 }
+#endif
 
 /* ----------------------------------------------------------- accessors */
 
@@ -1143,10 +1178,37 @@ static bool changes_mappings(unsigned long scno)
 	}
 }
 
-static void print_frame(struct tracee *tp, const char *fmt, ...)
+/* The same, for int 0x80 (asm/unistd_32.h is not always there). */
+static bool changes_mappings_i386(unsigned long scno)
+{
+	switch (scno) {
+	case 11:	/* execve */
+	case 45:	/* brk */
+	case 90:	/* mmap */
+	case 91:	/* munmap */
+	case 117:	/* ipc: shmat, shmdt */
+	case 125:	/* mprotect */
+	case 163:	/* mremap */
+	case 192:	/* mmap2 */
+	case 257:	/* remap_file_pages */
+	case 358:	/* execveat */
+	case 380:	/* pkey_mprotect */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Where a walk's lines go: out, or into the thread's queue. */
+struct frame_out {
+	struct tracee *tp;
+	struct thr *queue;	/* capturing */
+};
+
+static void put_frame(struct frame_out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-static void print_frame(struct tracee *tp, const char *fmt, ...)
+static void put_frame(struct frame_out *o, const char *fmt, ...)
 {
 	static char *buf;
 	static size_t cap;
@@ -1164,11 +1226,23 @@ static void print_frame(struct tracee *tp, const char *fmt, ...)
 		cap = (size_t)n + 256;
 		buf = xrealloc(buf, cap);
 	}
-	sink_raw_line(tp, buf);
+	if (o->queue) {
+		struct thr *t = o->queue;
+
+		if (t->nqueue == t->qcap) {
+			t->qcap = t->qcap ? t->qcap * 2 : 32;
+			t->queue = xrealloc(t->queue,
+					    t->qcap * sizeof(*t->queue));
+		}
+		t->queue[t->nqueue++] = xstrdup(buf);
+	} else {
+		sink_raw_line(o->tp, buf);
+	}
 }
 
-static void walk(struct tracee *tp, struct thr *t)
+static void walk(struct frame_out *o, struct thr *t)
 {
+	struct tracee *tp = o->tp;
 	struct proc *p = t->proc;
 	unw_cursor_t cursor;
 	bool prev_instr = false;
@@ -1203,7 +1277,7 @@ static void walk(struct tracee *tp, struct thr *t)
 		m = maps_find(ip);
 		if (!m || !(m->prot & PROT_X)) {
 			if (ip)
-				print_frame(tp,
+				put_frame(o,
 					" > unexpected_backtracing_error [%#lx]",
 					(unsigned long)ip);
 			break;
@@ -1220,27 +1294,48 @@ static void walk(struct tracee *tp, struct thr *t)
 					off++;
 			}
 		}
+#else
+		(void)prev_instr;	/* no symbols: offsets only */
 #endif
-		if (name && *name)
-			print_frame(tp, " > %s(%s+0x%lx) [0x%lx]", m->path,
-				    name, off, true_off);
+		/*
+		 * strace formats captured frames apart, and there a frame
+		 * without a symbol is "PATH(+0x0)".
+		 */
+		if ((name && *name) || o->queue)
+			put_frame(o, " > %s(%s+0x%lx) [0x%lx]", m->path,
+				  name ? name : "", name ? off : 0, true_off);
 		else
-			print_frame(tp, " > %s() [0x%lx]", m->path, true_off);
+			put_frame(o, " > %s() [0x%lx]", m->path, true_off);
 		prev_instr = unw_is_signal_frame(&cursor) <= 0;
 		if (unw_step(&cursor) <= 0)
 			break;
 	}
 	if (depth >= MAX_FRAMES)
-		print_frame(tp, " > too many stack frames");
+		put_frame(o, " > too many stack frames");
+}
+
+/* Prints, and empties, what was captured for T. */
+static void queue_flush(struct thr *t, struct tracee *tp)
+{
+	for (size_t i = 0; i < t->nqueue; i++) {
+		sink_raw_line(tp, t->queue[i]);
+		free(t->queue[i]);
+	}
+	t->nqueue = 0;
 }
 
 void stack_print(struct tracee *tp)
 {
+	struct frame_out o = { tp, NULL };
 	struct thr *t;
 
 	/* strace prints no frames for the i386 personality */
-	if (tp->arch != ARCH_X86_64)
+	if (tp->arch != ARCH_X86_64) {
+		t = *thr_slot(tp);
+		if (t && t->proc && changes_mappings_i386(tp->scno))
+			t->proc->maps_valid = false;
 		return;
+	}
 	accessors_init();
 	t = thr_get(tp);
 	if (!t)
@@ -1257,7 +1352,43 @@ void stack_print(struct tracee *tp)
 			}
 		}
 	}
-	walk(tp, t);
+	if (t->nqueue)
+		queue_flush(t, tp);
+	else
+		walk(&o, t);
+}
+
+/*
+ * Not in stack.h yet.  At the entry of a printed execve, execveat, exit
+ * or exit_group, strace takes the stack then (after the call, the
+ * program or the process is gone) and prints it at the exit instead,
+ * or, for the exits, when the tracee goes away (stack_forget), after
+ * its "+++ exited" line.  Other calls: nothing.
+ */
+void stack_capture(struct tracee *tp)
+{
+	struct frame_out o = { tp, NULL };
+	struct thr *t;
+
+	if (!opt.stack_trace || tp->arch != ARCH_X86_64 ||
+	    (tp->flags & (TRC_HIDE | TRC_FIRST_EXEC | TRC_HIDDEN_CALL)))
+		return;
+	switch (tp->scno) {
+	case __NR_execve:
+	case __NR_execveat:
+	case __NR_exit:
+	case __NR_exit_group:
+		break;
+	default:
+		return;
+	}
+	accessors_init();
+	t = thr_get(tp);
+	if (!t)
+		return;
+	queue_flush(t, tp);	/* strace dies there: it cannot happen */
+	o.queue = t;
+	walk(&o, t);
 }
 
 void stack_forget(struct tracee *tp)
@@ -1266,6 +1397,8 @@ void stack_forget(struct tracee *tp)
 
 	if (!t)
 		return;
+	queue_flush(t, tp);
+	free(t->queue);
 	*tt = t->next;
 	thr_detach(t);
 	free(t);

@@ -13,6 +13,11 @@ bool stack_available(void);
  * " > /usr/lib/x86_64-linux-gnu/libc.so.6(__open64+0x72) [0x10e0f2]".
  */
 void stack_print(struct tracee *tp);
+/*
+ * At a syscall's entry: the calls whose stack is gone by their exit
+ * (execve, exit, exit_group) keep it now, for stack_print().
+ */
+void stack_capture(struct tracee *tp);
 /* TP is gone: drop what is cached for it. */
 void stack_forget(struct tracee *tp);
 

@@ -321,6 +321,8 @@ static void syscall_entry(struct tracee *tp)
 		hold(tp);
 	else
 		sink_flush_partial(tp);
+	if (opt.stack_trace)
+		stack_capture(tp);
 }
 
 /* Kernel-internal codes: the call is restarted, so there is no result. */

@@ -653,15 +653,21 @@ static void on_signal(struct tracee *tp, int sig)
 
 	if (ptrace(PTRACE_GETSIGINFO, tp->pid, 0, &si) < 0)
 		return; /* gone */
-	if (!(tp->flags & TRC_HIDE) && qual_signal(si.si_signo))
+	if (!(tp->flags & TRC_HIDE) && qual_signal(si.si_signo)) {
 		print_signal_line(tp, &si);
+		if (opt.stack_trace && opt.count != 1)
+			stack_print(tp);
+	}
 	resume_tracee(tp, sig); /* delivered as without us */
 }
 
 static void on_group_stop(struct tracee *tp, int sig)
 {
-	if (!(tp->flags & TRC_HIDE) && qual_signal(sig))
+	if (!(tp->flags & TRC_HIDE) && qual_signal(sig)) {
 		print_event_line(tp, "--- stopped by %s ---", signame(sig));
+		if (opt.stack_trace && opt.count != 1)
+			stack_print(tp);
+	}
 	/* Stay stopped, as without a tracer, until SIGCONT. */
 	resume(tp, PTRACE_LISTEN, 0);
 }

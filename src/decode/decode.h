@@ -49,6 +49,12 @@ DECODER(setgroups)
 DECODER(socket)
 #undef DECODER
 
+/*
+ * After a successful call's return value, what strace explains in
+ * parentheses: "= 0 (Timeout)".  Prints nothing for most calls.
+ */
+void decode_result_note(struct tracee *tp);
+
 /* The decoder used when a syscall has no C decoder: its signature. */
 int decode_generic(struct tracee *tp, int exiting);
 /* Argument I as its signature in syscallent/ describes it. */

@@ -2,6 +2,7 @@
 #include <asm/ioctls.h>
 #include <asm/termios.h>
 #include <linux/ioctl.h>
+#include <stdbool.h>
 
 #include "decode.h"
 
@@ -111,46 +112,143 @@ static void print_winsize(struct tracee *tp, unsigned long addr)
 	emit_struct_end(tp);
 }
 
-/* What the kernel writes, printed on exit. */
-static bool arg_is_output(unsigned int cmd)
+#ifndef TIOCGPTN
+# define TIOCGPTN 0x80045430
+# define TIOCSPTLCK 0x40045431
+#endif
+#ifndef TIOCGEXCL
+# define TIOCGEXCL 0x80045440
+#endif
+#define FIOSETOWN_ 0x8901
+#define FIOGETOWN_ 0x8903
+
+/* How a command's third argument prints, and whether the kernel writes it. */
+enum ioctl_arg {
+	IA_HEX,		/* unknown: the raw value */
+	IA_NONE,	/* no argument */
+	IA_INT,		/* a number: TCSBRK */
+	IA_FLOW,	/* TCXONC */
+	IA_FLUSH,	/* TCFLSH */
+	IA_PINT,	/* [N] */
+	IA_MODEM,	/* [TIOCM_DTR|...] */
+	IA_TERMIOS,
+	IA_WINSIZE,
+	IA_CHAR,	/* TIOCSTI: "x" */
+};
+
+struct ioctl_kind {
+	enum ioctl_arg arg;
+	bool out;
+};
+
+static struct ioctl_kind classify(unsigned int cmd)
 {
 	switch (cmd) {
-	case TCGETS:
-	case TIOCGWINSZ:
+	case TIOCEXCL:
+	case TIOCNXCL:
+	case TIOCNOTTY:
+	case TIOCCONS:
+	case TIOCVHANGUP:
+	case TIOCSBRK:
+	case TIOCCBRK:
+	case FIOCLEX:
+	case FIONCLEX:
+		return (struct ioctl_kind){ IA_NONE, false };
+	case TCSBRK:
+	case TCSBRKP:
+	case TIOCSCTTY:
+		return (struct ioctl_kind){ IA_INT, false };
+	case TCXONC:
+		return (struct ioctl_kind){ IA_FLOW, false };
+	case TCFLSH:
+		return (struct ioctl_kind){ IA_FLUSH, false };
+	case TIOCSPTLCK:
+	case TIOCSETD:
+	case TIOCPKT:
+	case TIOCSSOFTCAR:
+	case TIOCSPGRP:
+	case FIONBIO:
+	case FIOASYNC:
+	case FIOSETOWN_:
+		return (struct ioctl_kind){ IA_PINT, false };
+	case TIOCGPTN:
+	case TIOCGETD:
+	case TIOCGEXCL:
+	case TIOCOUTQ:
 	case FIONREAD:
 	case TIOCGPGRP:
 	case TIOCGSID:
-	case TIOCOUTQ:
-		return true;
-	}
-	return false;
-}
-
-static void print_ioctl_arg(struct tracee *tp, unsigned int cmd,
-			    unsigned long arg)
-{
-	if (arg_is_output(cmd) && syserr(tp)) {
-		emit_ptr(tp, arg);
-		return;
-	}
-	switch (cmd) {
-	case TCGETS:
+	case TIOCGSOFTCAR:
+	case FIOGETOWN_:
+		return (struct ioctl_kind){ IA_PINT, true };
+	case TIOCMSET:
+	case TIOCMBIS:
+	case TIOCMBIC:
+		return (struct ioctl_kind){ IA_MODEM, false };
+	case TIOCMGET:
+		return (struct ioctl_kind){ IA_MODEM, true };
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
+	case TIOCSLCKTRMIOS:
+		return (struct ioctl_kind){ IA_TERMIOS, false };
+	case TCGETS:
+	case TIOCGLCKTRMIOS:
+		return (struct ioctl_kind){ IA_TERMIOS, true };
+	case TIOCSWINSZ:
+		return (struct ioctl_kind){ IA_WINSIZE, false };
+	case TIOCGWINSZ:
+		return (struct ioctl_kind){ IA_WINSIZE, true };
+	case TIOCSTI:
+		return (struct ioctl_kind){ IA_CHAR, false };
+	}
+	return (struct ioctl_kind){ IA_HEX, false };
+}
+
+static void print_modem_at(struct tracee *tp, unsigned long addr)
+{
+	int v;
+
+	if (!fetch_or_addr(tp, addr, &v, sizeof(v)))
+		return;
+	emit_array_begin(tp);
+	emit_flags(tp, &xlat_modem_flags, (unsigned int)v);
+	emit_array_end(tp);
+}
+
+static void print_ioctl_arg(struct tracee *tp, struct ioctl_kind k,
+			    unsigned long arg)
+{
+	if (k.out && syserr(tp)) {
+		emit_ptr(tp, arg);
+		return;
+	}
+	switch (k.arg) {
+	case IA_NONE:
+		break;
+	case IA_INT:
+		emit_int(tp, (int)arg);
+		break;
+	case IA_FLOW:
+		emit_enum(tp, &xlat_termios_flow, (unsigned int)arg);
+		break;
+	case IA_FLUSH:
+		emit_enum(tp, &xlat_termios_flush, (unsigned int)arg);
+		break;
+	case IA_PINT:
+		print_int_at(tp, arg);
+		break;
+	case IA_MODEM:
+		print_modem_at(tp, arg);
+		break;
+	case IA_TERMIOS:
 		print_termios(tp, arg);
 		break;
-	case TIOCGWINSZ:
-	case TIOCSWINSZ:
+	case IA_WINSIZE:
 		print_winsize(tp, arg);
 		break;
-	case FIONREAD:
-	case FIONBIO:
-	case TIOCGPGRP:
-	case TIOCSPGRP:
-	case TIOCGSID:
-	case TIOCOUTQ:
-		print_int_at(tp, arg);
+	case IA_CHAR:
+		print_buf(tp, arg, 1, 0);
 		break;
 	default:
 		emit_hex(tp, arg);
@@ -161,6 +259,7 @@ static void print_ioctl_arg(struct tracee *tp, unsigned int cmd,
 int decode_ioctl(struct tracee *tp, int exiting)
 {
 	unsigned int cmd = tp->args[1];
+	struct ioctl_kind k = classify(cmd);
 
 	if (!exiting) {
 		const char *name = xlat_name(&xlat_ioctl_cmds, cmd);
@@ -170,11 +269,11 @@ int decode_ioctl(struct tracee *tp, int exiting)
 			emit_sym(tp, name);
 		else
 			print_ioc(tp, cmd);
-		if (arg_is_output(cmd))
+		if (k.out)
 			return DEC_MORE;
-		print_ioctl_arg(tp, cmd, tp->args[2]);
+		print_ioctl_arg(tp, k, tp->args[2]);
 		return DEC_DONE;
 	}
-	print_ioctl_arg(tp, cmd, tp->args[2]);
+	print_ioctl_arg(tp, k, tp->args[2]);
 	return RET_DEC;
 }

@@ -274,11 +274,19 @@ static void print_input(struct tracee *tp, unsigned int option)
 	}
 }
 
+/* The options whose result is a bit set: "= 0x11 (SECBIT_NOROOT|...)". */
+static bool returns_hex(unsigned int option)
+{
+	return option == PR_GET_SECUREBITS || option == PR_GET_SPECULATION_CTRL;
+}
+
 int decode_prctl(struct tracee *tp, int exiting)
 {
 	unsigned int option = tp->args[0];
 
 	if (exiting) {
+		if (returns_hex(option))
+			return RET_HEX;
 		print_out_value(tp, option);
 		return RET_DEC;
 	}
@@ -286,7 +294,7 @@ int decode_prctl(struct tracee *tp, int exiting)
 	if (is_output_option(option))
 		return DEC_MORE;
 	print_input(tp, option);
-	return DEC_DONE;
+	return returns_hex(option) ? DEC_INOUT : DEC_DONE;
 }
 
 #define SECCOMP_SET_MODE_FILTER_ 1

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -392,7 +393,41 @@ static void prctls(char *bad)
 	       res(rc, errno));
 }
 
-int main(void)
+/* Results strace explains after the value, and umask's 000. */
+static void notes(void)
+{
+	long rc, old;
+
+	rc = syscall(SYS_sched_getscheduler, 0);
+	expect("sched_getscheduler(0) = %ld (SCHED_OTHER)", rc);
+	old = personality(0xffffffff);
+	if (old == 0)
+		expect("personality(0xffffffff) = 0 (PER_LINUX)");
+	else if (old == ADDR_NO_RANDOMIZE)
+		expect("personality(0xffffffff) = %#lx (PER_LINUX|"
+		       "ADDR_NO_RANDOMIZE)", old);
+	else
+		expect("personality(0xffffffff) = %#lx (unexpected)", old);
+	rc = personality(PER_LINUX32 | ADDR_NO_RANDOMIZE);
+	expect("personality(PER_LINUX32|ADDR_NO_RANDOMIZE) = %s", old ?
+	       "0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)" : "0 (PER_LINUX)");
+	rc = personality(old);
+	expect("personality(%s) = %#lx (PER_LINUX32|ADDR_NO_RANDOMIZE)",
+	       old ? "PER_LINUX|ADDR_NO_RANDOMIZE" : "PER_LINUX", rc);
+	prctl(PR_SET_DUMPABLE, 1);
+	expect("prctl(PR_SET_DUMPABLE, SUID_DUMP_USER) = 0");
+	rc = prctl(PR_GET_DUMPABLE);
+	expect("prctl(PR_GET_DUMPABLE) = %ld (SUID_DUMP_USER)", rc);
+	rc = prctl(PR_MCE_KILL_GET, 0, 0, 0, 0);
+	expect("prctl(PR_MCE_KILL_GET, 0, 0, 0, 0) = %ld (PR_MCE_KILL_DEFAULT)",
+	       rc);
+	old = umask(0);
+	expect("umask(000) = %#03lo", old);
+	rc = umask(old);
+	expect("umask(%#03lo) = 000", old);
+}
+
+int main(int argc, char **argv)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	unsigned int uid = getuid();
@@ -417,6 +452,8 @@ int main(void)
 	files(area + page);
 	prctls(area + page);
 	caps(area + page);
+	if (argc > 1 && strcmp(argv[1], "notes") == 0)
+		notes();
 	marker_end();
 	return 0;
 }

@@ -26,7 +26,23 @@ static long sys_sigmask(int how, int sig)
 	return syscall(SYS_rt_sigprocmask, how, &set, NULL, 8);
 }
 
-int main(void)
+/* The signal rt_sigtimedwait returns: "= 12 (SIGUSR2)". */
+static void notes(pid_t pid, unsigned int uid)
+{
+	unsigned long set = 1UL << (SIGUSR2 - 1);
+	struct timespec ts = { 0, 1000 };
+	siginfo_t si;
+	long rc;
+
+	syscall(SYS_tgkill, pid, pid, SIGUSR2);
+	expect("tgkill(%d, %d, SIGUSR2) = 0", pid, pid);
+	rc = syscall(SYS_rt_sigtimedwait, &set, &si, &ts, 8);
+	expect("rt_sigtimedwait([USR2], {si_signo=SIGUSR2, si_code=SI_TKILL, "
+	       "si_pid=%d, si_uid=%u}, {tv_sec=0, tv_nsec=1000}, 8) = %ld "
+	       "(SIGUSR2)", pid, uid, rc);
+}
+
+int main(int argc, char **argv)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	struct sigaction sa;
@@ -202,6 +218,8 @@ int main(void)
 	expect("--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---");
 	expect("rt_sigreturn({mask=[USR1 USR2]}) = -1 EINTR (Interrupted "
 	       "system call)");
+	if (argc > 1 && strcmp(argv[1], "notes") == 0)
+		notes(pid, uid);
 
 	marker_end();
 	return 0;

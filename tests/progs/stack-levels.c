@@ -16,7 +16,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define NOINLINE __attribute__((noinline, noclone, used))
+#ifdef __clang__
+# define NOINLINE __attribute__((noinline, used))
+#else
+# define NOINLINE __attribute__((noinline, noclone, used))
+#endif
 
 #define MARKER "/sctrace-stack-marker"
 

@@ -2,7 +2,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#define NOINLINE __attribute__((noinline, noclone, used))
+#ifdef __clang__
+# define NOINLINE __attribute__((noinline, used))
+#else
+# define NOINLINE __attribute__((noinline, noclone, used))
+#endif
 
 static volatile int depth;
 
