@@ -21,6 +21,7 @@ static inline bool syserr(const struct tracee *tp)
 DECODER(arch_prctl)
 DECODER(capget)
 DECODER(capset)
+DECODER(clock_nanosleep)
 DECODER(clone)
 DECODER(clone3)
 DECODER(creat)
@@ -30,8 +31,23 @@ DECODER(execveat)
 DECODER(fcntl)
 DECODER(futex)
 DECODER(ioctl)
+DECODER(get_mempolicy)
 DECODER(getgroups)
+DECODER(getsockopt)
+DECODER(mbind)
+DECODER(membarrier)
 DECODER(memfd_create)
+DECODER(mincore)
+DECODER(mknod)
+DECODER(mknodat)
+DECODER(mmap)
+DECODER(mq_open)
+DECODER(mremap)
+DECODER(msgctl)
+DECODER(msgget)
+DECODER(msgrcv)
+DECODER(msgsnd)
+DECODER(nanosleep)
 DECODER(open)
 DECODER(openat)
 DECODER(personality)
@@ -39,14 +55,31 @@ DECODER(poll)
 DECODER(ppoll)
 DECODER(prctl)
 DECODER(preadv2)
+DECODER(process_vm_readv)
+DECODER(process_vm_writev)
 DECODER(pselect6)
 DECODER(pwritev2)
+DECODER(recvfrom)
+DECODER(recvmmsg)
+DECODER(recvmsg)
 DECODER(rt_sigreturn)
 DECODER(seccomp)
 DECODER(select)
+DECODER(semctl)
+DECODER(semget)
+DECODER(semop)
 DECODER(sendfile)
+DECODER(sendmmsg)
+DECODER(sendmsg)
+DECODER(set_mempolicy)
 DECODER(setgroups)
+DECODER(setsockopt)
+DECODER(shmctl)
+DECODER(shmget)
+DECODER(sockname)
 DECODER(socket)
+DECODER(socketpair)
+DECODER(time)
 #undef DECODER
 
 /*
@@ -86,6 +119,9 @@ void print_int_at(struct tracee *tp, unsigned long addr);
 void print_stat(struct tracee *tp, unsigned long addr);
 void print_statx(struct tracee *tp, unsigned long addr);
 void print_statfs(struct tracee *tp, unsigned long addr);
+void print_utimespec2(struct tracee *tp, unsigned long addr);
+void print_utimeval2(struct tracee *tp, unsigned long addr);
+void print_utimbuf(struct tracee *tp, unsigned long addr);
 void print_dirents(struct tracee *tp, unsigned long addr);
 void print_strarray(struct tracee *tp, unsigned long addr);
 void print_envp(struct tracee *tp, unsigned long addr);
@@ -103,15 +139,24 @@ void print_timeval(struct tracee *tp, unsigned long addr);
 void print_itimerspec(struct tracee *tp, unsigned long addr);
 void print_itimerval(struct tracee *tp, unsigned long addr);
 void print_epoll_event(struct tracee *tp, unsigned long addr);
+void print_timezone(struct tracee *tp, unsigned long addr);
+void print_tms(struct tracee *tp, unsigned long addr);
+void print_sigevent(struct tracee *tp, unsigned long addr);
+void print_timex(struct tracee *tp, unsigned long addr);
+void print_mq_attr(struct tracee *tp, unsigned long addr);
+/* 2026-11-21T19:53:02+0000 */
+void format_time(struct strbuf *sb, long long t);
 /* print_iovec()'s DATA: all of each element, or none (addresses). */
 #define IOV_DATA_ALL (~0UL)
 #define IOV_DATA_NONE (~0UL - 1)
 void print_iovec(struct tracee *tp, unsigned long addr, unsigned long count,
 		 unsigned long data);
 /* OUT: the kernel wrote it, as much as the return value says. */
-void print_iovec_arg(struct tracee *tp, unsigned long addr,
-		     unsigned long count, bool out);
+void print_iovec_arg(struct tracee *tp, unsigned long addr, unsigned long count,
+		     bool out);
 void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len);
+struct ucred;
+void print_ucred(struct tracee *tp, const struct ucred *uc);
 void print_siginfo(struct tracee *tp, const siginfo_t *si);
 void print_siginfo_at(struct tracee *tp, unsigned long addr);
 void print_stack_t(struct tracee *tp, unsigned long addr);

@@ -157,3 +157,119 @@ void print_dirents(struct tracee *tp, unsigned long addr)
 	free(buf);
 	emit_comment(tp, "%lu entries", count);
 }
+
+/* " /- 2026-11-21T19:53:02.000000005+0000 -/" after a time of a file. */
+static void time_comment(struct tracee *tp, long long sec, long frac,
+			 int digits)
+{
+	struct strbuf sb = { 0 };
+	size_t at;
+
+	format_time(&sb, sec);
+	if (frac) {
+		/* The fraction goes before the zone: "+0000" is 5 wide. */
+		at = sb.len >= 5 ? sb.len - 5 : sb.len;
+		struct strbuf t = { 0 };
+
+		sb_add(&t, sb.buf, at);
+		sb_printf(&t, ".%0*ld%s", digits, frac, sb.buf + at);
+		sb_free(&sb);
+		sb = t;
+	}
+	emit_comment(tp, "%s", sb.buf);
+	sb_free(&sb);
+}
+
+#define UTIME_NOW_ ((1L << 30) - 1)
+#define UTIME_OMIT_ ((1L << 30) - 2)
+
+/* utimensat: [{tv_sec=1, tv_nsec=2} /- ... -/, UTIME_NOW] */
+void print_utimespec2(struct tracee *tp, unsigned long addr)
+{
+	long long ts[2][2];
+
+	if (!fetch_or_addr(tp, addr, ts, sizeof(ts)))
+		return;
+	emit_array_begin(tp);
+	for (int i = 0; i < 2; i++) {
+		if (ts[i][1] == UTIME_NOW_) {
+			emit_sym(tp, "UTIME_NOW");
+			continue;
+		}
+		if (ts[i][1] == UTIME_OMIT_) {
+			emit_sym(tp, "UTIME_OMIT");
+			continue;
+		}
+		emit_struct_begin(tp);
+		emit_field(tp, "tv_sec");
+		emit_int(tp, ts[i][0]);
+		emit_field(tp, "tv_nsec");
+		emit_int(tp, ts[i][1]);
+		emit_struct_end(tp);
+		if (ts[i][1] >= 0 && ts[i][1] < 1000000000)
+			time_comment(tp, ts[i][0], ts[i][1], 9);
+	}
+	emit_array_end(tp);
+}
+
+/* utimes, futimesat: [{tv_sec=1, tv_usec=2} /- ... -/, ...] */
+void print_utimeval2(struct tracee *tp, unsigned long addr)
+{
+	long long tv[2][2];
+
+	if (!fetch_or_addr(tp, addr, tv, sizeof(tv)))
+		return;
+	emit_array_begin(tp);
+	for (int i = 0; i < 2; i++) {
+		emit_struct_begin(tp);
+		emit_field(tp, "tv_sec");
+		emit_int(tp, tv[i][0]);
+		emit_field(tp, "tv_usec");
+		emit_int(tp, tv[i][1]);
+		emit_struct_end(tp);
+		if (tv[i][1] >= 0 && tv[i][1] < 1000000)
+			time_comment(tp, tv[i][0], tv[i][1], 6);
+	}
+	emit_array_end(tp);
+}
+
+void print_utimbuf(struct tracee *tp, unsigned long addr)
+{
+	long long ub[2];
+
+	if (!fetch_or_addr(tp, addr, ub, sizeof(ub)))
+		return;
+	emit_struct_begin(tp);
+	emit_field(tp, "actime");
+	emit_int(tp, ub[0]);
+	time_comment(tp, ub[0], 0, 0);
+	emit_field(tp, "modtime");
+	emit_int(tp, ub[1]);
+	time_comment(tp, ub[1], 0, 0);
+	emit_struct_end(tp);
+}
+
+/* The device number only for the device types. */
+static void print_mknod_tail(struct tracee *tp, int mode_arg)
+{
+	unsigned int mode = tp->args[mode_arg];
+
+	print_mode(tp, mode);
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		print_dev(tp, tp->args[mode_arg + 1]);
+}
+
+int decode_mknod(struct tracee *tp, int exiting)
+{
+	print_path(tp, tp->args[0]);
+	print_mknod_tail(tp, 1);
+	return DEC_DONE;
+}
+
+int decode_mknodat(struct tracee *tp, int exiting)
+{
+	print_dirfd(tp, (int)tp->args[0]);
+	print_path(tp, tp->args[1]);
+	print_mknod_tail(tp, 2);
+	return DEC_DONE;
+}

@@ -214,7 +214,7 @@ void print_arg(struct tracee *tp, int i)
 		print_signal(tp, (int)v);
 		break;
 	case ARG_clockid:
-		emit_enum(tp, &xlat_clocks, (uint64_t)(int64_t)(int)v);
+		emit_enum(tp, &xlat_clocks, (unsigned int)v);
 		break;
 	case ARG_flags:
 		emit_flags(tp, a->xlat, (unsigned int)v);
@@ -309,6 +309,30 @@ void print_arg(struct tracee *tp, int i)
 		break;
 	case ARG_itimerval:
 		print_itimerval(tp, v);
+		break;
+	case ARG_timezone:
+		print_timezone(tp, v);
+		break;
+	case ARG_tms:
+		print_tms(tp, v);
+		break;
+	case ARG_sigevent:
+		print_sigevent(tp, v);
+		break;
+	case ARG_timex:
+		print_timex(tp, v);
+		break;
+	case ARG_utimespec2:
+		print_utimespec2(tp, v);
+		break;
+	case ARG_utimeval2:
+		print_utimeval2(tp, v);
+		break;
+	case ARG_utimbuf:
+		print_utimbuf(tp, v);
+		break;
+	case ARG_mq_attr:
+		print_mq_attr(tp, v);
 		break;
 	case ARG_siginfo:
 		print_siginfo_at(tp, v);

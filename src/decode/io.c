@@ -62,7 +62,8 @@ void print_iovec(struct tracee *tp, unsigned long addr, unsigned long count,
 			emit_ellipsis(tp);
 			break;
 		}
-		if (i && !fetch(tp, addr + i * sizeof(iov), &iov, sizeof(iov))) {
+		if (i &&
+		    !fetch(tp, addr + i * sizeof(iov), &iov, sizeof(iov))) {
 			emit_ellipsis(tp);
 			break;
 		}
@@ -71,7 +72,8 @@ void print_iovec(struct tracee *tp, unsigned long addr, unsigned long count,
 		if (data == IOV_DATA_NONE) {
 			emit_ptr(tp, (unsigned long)iov.iov_base);
 		} else {
-			unsigned long n = iov.iov_len < data ? iov.iov_len : data;
+			unsigned long n =
+				iov.iov_len < data ? iov.iov_len : data;
 
 			print_buf(tp, (unsigned long)iov.iov_base, n, 0);
 			if (data != IOV_DATA_ALL)
@@ -85,8 +87,8 @@ void print_iovec(struct tracee *tp, unsigned long addr, unsigned long count,
 }
 
 /* An iovec argument as the signature describes it. */
-void print_iovec_arg(struct tracee *tp, unsigned long addr,
-		     unsigned long count, bool out)
+void print_iovec_arg(struct tracee *tp, unsigned long addr, unsigned long count,
+		     bool out)
 {
 	if (!out)
 		print_iovec(tp, addr, count, IOV_DATA_ALL);
@@ -188,7 +190,8 @@ static void print_pollfds(struct tracee *tp, unsigned long addr,
 			emit_ellipsis(tp);
 			break;
 		}
-		if (i && !fetch(tp, addr + i * sizeof(pfd), &pfd, sizeof(pfd))) {
+		if (i &&
+		    !fetch(tp, addr + i * sizeof(pfd), &pfd, sizeof(pfd))) {
 			emit_ellipsis(tp);
 			break;
 		}
@@ -368,7 +371,7 @@ int decode_epoll_wait(struct tracee *tp, int exiting)
 	print_epoll_events(tp, tp->args[1]);
 	emit_int(tp, (int)tp->args[2]);
 	if (tp->se->nargs > 4) {
-		if (tp->scno == 441)	/* epoll_pwait2 */
+		if (tp->scno == 441) /* epoll_pwait2 */
 			print_timespec(tp, tp->args[3]);
 		else
 			emit_int(tp, (int)tp->args[3]);
@@ -421,4 +424,30 @@ void print_itimerval(struct tracee *tp, unsigned long addr)
 		emit_struct_end(tp);
 	}
 	emit_struct_end(tp);
+}
+
+/* The remote vector is in the other process: its addresses only. */
+static int decode_process_vm(struct tracee *tp, int exiting, bool read)
+{
+	if (!exiting) {
+		emit_int(tp, (int)tp->args[0]);
+		if (read)
+			return DEC_MORE;
+	}
+	print_iovec_arg(tp, tp->args[1], tp->args[2], read);
+	emit_uint(tp, tp->args[2]);
+	print_iovec(tp, tp->args[3], tp->args[4], IOV_DATA_NONE);
+	emit_uint(tp, tp->args[4]);
+	emit_uint(tp, tp->args[5]);
+	return exiting ? RET_DEC : DEC_DONE;
+}
+
+int decode_process_vm_readv(struct tracee *tp, int exiting)
+{
+	return decode_process_vm(tp, exiting, true);
+}
+
+int decode_process_vm_writev(struct tracee *tp, int exiting)
+{
+	return decode_process_vm(tp, exiting, false);
 }

@@ -124,16 +124,16 @@ static void print_winsize(struct tracee *tp, unsigned long addr)
 
 /* How a command's third argument prints, and whether the kernel writes it. */
 enum ioctl_arg {
-	IA_HEX,		/* unknown: the raw value */
-	IA_NONE,	/* no argument */
-	IA_INT,		/* a number: TCSBRK */
-	IA_FLOW,	/* TCXONC */
-	IA_FLUSH,	/* TCFLSH */
-	IA_PINT,	/* [N] */
-	IA_MODEM,	/* [TIOCM_DTR|...] */
+	IA_HEX,	  /* unknown: the raw value */
+	IA_NONE,  /* no argument */
+	IA_INT,	  /* a number: TCSBRK */
+	IA_FLOW,  /* TCXONC */
+	IA_FLUSH, /* TCFLSH */
+	IA_PINT,  /* [N] */
+	IA_MODEM, /* [TIOCM_DTR|...] */
 	IA_TERMIOS,
 	IA_WINSIZE,
-	IA_CHAR,	/* TIOCSTI: "x" */
+	IA_CHAR, /* TIOCSTI: "x" */
 };
 
 struct ioctl_kind {

@@ -1,5 +1,8 @@
 /* Network: socket() and socket addresses. */
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -8,18 +11,59 @@
 #include "decode.h"
 #include "strquote.h"
 
-int decode_socket(struct tracee *tp, int exiting)
+/* htons(ETH_P_IP) */
+static void print_ethproto(struct tracee *tp, unsigned int be16)
+{
+	struct strbuf sb = { 0 };
+
+	sb_puts(&sb, "htons(");
+	xlat_format_enum(&sb, &xlat_ethernet_protocols, ntohs(be16));
+	sb_putc(&sb, ')');
+	emit_sym(tp, sb.buf);
+	sb_free(&sb);
+}
+
+static void print_socket_args(struct tracee *tp)
 {
 	int family = (int)tp->args[0];
 	int proto = (int)tp->args[2];
 
 	emit_enum(tp, &xlat_address_families, (unsigned int)family);
 	emit_flags(tp, &xlat_socket_type_flags, (unsigned int)tp->args[1]);
-	if (family == AF_INET || family == AF_INET6)
+	switch (family) {
+	case AF_INET:
+	case AF_INET6:
 		emit_enum(tp, &xlat_ip_protocols, (unsigned int)proto);
-	else
+		break;
+	case AF_NETLINK:
+		emit_enum(tp, &xlat_netlink_protocols, (unsigned int)proto);
+		break;
+	case AF_PACKET:
+		print_ethproto(tp, (uint16_t)proto);
+		break;
+	default:
 		emit_int(tp, proto);
+		break;
+	}
+}
+
+int decode_socket(struct tracee *tp, int exiting)
+{
+	print_socket_args(tp);
 	return DEC_DONE;
+}
+
+int decode_socketpair(struct tracee *tp, int exiting)
+{
+	if (!exiting) {
+		print_socket_args(tp);
+		return DEC_MORE;
+	}
+	if (syserr(tp))
+		emit_ptr(tp, tp->args[3]);
+	else
+		print_int2(tp, tp->args[3]);
+	return RET_DEC;
 }
 
 static void print_sun_path(struct tracee *tp, const struct sockaddr_un *sun,
@@ -28,6 +72,8 @@ static void print_sun_path(struct tracee *tp, const struct sockaddr_un *sun,
 	size_t off = offsetof(struct sockaddr_un, sun_path);
 	size_t n = len > off ? len - off : 0;
 
+	if (!n)
+		return;
 	if (n > sizeof(sun->sun_path))
 		n = sizeof(sun->sun_path);
 	emit_field(tp, "sun_path");
@@ -70,6 +116,44 @@ static void print_in6(struct tracee *tp, const struct sockaddr_in6 *sin6)
 	emit_uint(tp, sin6->sin6_scope_id);
 }
 
+static void print_nl(struct tracee *tp, const struct sockaddr_nl *nl)
+{
+	emit_field(tp, "nl_pid");
+	emit_uint(tp, nl->nl_pid);
+	emit_field(tp, "nl_groups");
+	emit_symf(tp, "%#08x", nl->nl_groups);
+}
+
+static void print_ll(struct tracee *tp, const struct sockaddr_ll *ll)
+{
+	char name[IF_NAMESIZE];
+
+	emit_field(tp, "sll_protocol");
+	print_ethproto(tp, ll->sll_protocol);
+	emit_field(tp, "sll_ifindex");
+	if (ll->sll_ifindex > 0 && if_indextoname(ll->sll_ifindex, name))
+		emit_symf(tp, "if_nametoindex(\"%s\")", name);
+	else
+		emit_int(tp, ll->sll_ifindex);
+	emit_field(tp, "sll_hatype");
+	emit_enum(tp, &xlat_arp_hardware_types, ll->sll_hatype);
+	emit_field(tp, "sll_pkttype");
+	emit_enum(tp, &xlat_packet_types, ll->sll_pkttype);
+	emit_field(tp, "sll_halen");
+	emit_uint(tp, ll->sll_halen);
+	if (ll->sll_halen) {
+		unsigned int n = ll->sll_halen;
+
+		emit_field(tp, "sll_addr");
+		emit_array_begin(tp);
+		for (unsigned int i = 0; i < n && i < sizeof(ll->sll_addr); i++)
+			emit_symf(tp, "%#02x", ll->sll_addr[i]);
+		if (n > sizeof(ll->sll_addr))
+			emit_ellipsis(tp);
+		emit_array_end(tp);
+	}
+}
+
 void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len)
 {
 	struct sockaddr_storage ss;
@@ -91,14 +175,27 @@ void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len)
 		print_sun_path(tp, (struct sockaddr_un *)&ss, len);
 		break;
 	case AF_INET:
-		if (len >= sizeof(struct sockaddr_in))
-			print_in(tp, (struct sockaddr_in *)&ss);
+		if (len < sizeof(struct sockaddr_in))
+			goto raw;
+		print_in(tp, (struct sockaddr_in *)&ss);
 		break;
 	case AF_INET6:
-		if (len >= sizeof(struct sockaddr_in6))
-			print_in6(tp, (struct sockaddr_in6 *)&ss);
+		if (len < sizeof(struct sockaddr_in6))
+			goto raw;
+		print_in6(tp, (struct sockaddr_in6 *)&ss);
+		break;
+	case AF_NETLINK:
+		if (len < sizeof(struct sockaddr_nl))
+			goto raw;
+		print_nl(tp, (struct sockaddr_nl *)&ss);
+		break;
+	case AF_PACKET:
+		if (len < sizeof(struct sockaddr_ll))
+			goto raw;
+		print_ll(tp, (struct sockaddr_ll *)&ss);
 		break;
 	default:
+	raw:
 		if (len > sizeof(family)) {
 			emit_field(tp, "sa_data");
 			emit_bytes(tp, (char *)&ss + sizeof(family),
@@ -106,5 +203,243 @@ void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len)
 		}
 		break;
 	}
+	emit_struct_end(tp);
+}
+
+/*
+ * An address the kernel wrote, with its in-out length: "{...}, [16]" or
+ * "{...}, [128 => 16]".  The length before the call is kept in aux[0].
+ */
+static void save_socklen(struct tracee *tp, unsigned long lenp)
+{
+	unsigned int len;
+
+	tp->aux[0] = fetch(tp, lenp, &len, sizeof(len)) ? len : ~0UL;
+}
+
+static void print_socklen_inout(struct tracee *tp, unsigned long lenp)
+{
+	unsigned int len;
+
+	if (!lenp) {
+		emit_ptr(tp, lenp);
+		return;
+	}
+	if (tp->aux[0] == ~0UL) {
+		emit_ptr(tp, lenp);
+		return;
+	}
+	emit_array_begin(tp);
+	emit_uint(tp, tp->aux[0]);
+	if (!syserr(tp) && fetch(tp, lenp, &len, sizeof(len)) &&
+	    len != tp->aux[0]) {
+		emit_arrow(tp);
+		emit_uint(tp, len);
+	}
+	emit_array_end(tp);
+}
+
+static void print_sockaddr_out(struct tracee *tp, unsigned long addr,
+			       unsigned long lenp)
+{
+	unsigned int len;
+
+	if (syserr(tp) || !addr || !lenp ||
+	    !fetch(tp, lenp, &len, sizeof(len)) || !len) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	if (tp->aux[0] != ~0UL && len > tp->aux[0])
+		len = tp->aux[0];
+	print_sockaddr(tp, addr, len);
+}
+
+/* accept, accept4, getsockname, getpeername: fd, address, length. */
+int decode_sockname(struct tracee *tp, int exiting)
+{
+	if (!exiting) {
+		print_fd(tp, (int)tp->args[0]);
+		save_socklen(tp, tp->args[2]);
+		return DEC_MORE;
+	}
+	print_sockaddr_out(tp, tp->args[1], tp->args[2]);
+	print_socklen_inout(tp, tp->args[2]);
+	if (tp->se->nargs > 3) /* accept4 */
+		emit_flags(tp, &xlat_sock_flags, (unsigned int)tp->args[3]);
+	return tp->se->ret;
+}
+
+int decode_recvfrom(struct tracee *tp, int exiting)
+{
+	if (!exiting) {
+		print_fd(tp, (int)tp->args[0]);
+		save_socklen(tp, tp->args[5]);
+		return DEC_MORE;
+	}
+	if (syserr(tp))
+		emit_ptr(tp, tp->args[1]);
+	else
+		print_buf(tp, tp->args[1], tp->rval, 0);
+	emit_uint(tp, tp->args[2]);
+	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
+	print_sockaddr_out(tp, tp->args[4], tp->args[5]);
+	print_socklen_inout(tp, tp->args[5]);
+	return RET_DEC;
+}
+
+#define SOL_NETLINK_ 270
+
+static const struct xlat *sockopt_names(int level)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		return &xlat_sockopt_sol_socket;
+	case IPPROTO_IP:
+		return &xlat_sockopt_ip;
+	case IPPROTO_IPV6:
+		return &xlat_sockopt_ipv6;
+	case IPPROTO_TCP:
+		return &xlat_sockopt_tcp;
+	case IPPROTO_UDP:
+		return &xlat_sockopt_udp;
+	case SOL_NETLINK_:
+		return &xlat_sockopt_netlink;
+	}
+	return NULL;
+}
+
+static void print_sockopt_name(struct tracee *tp, int level, unsigned int name)
+{
+	const struct xlat *x = sockopt_names(level);
+
+	if (x)
+		emit_enum(tp, x, name);
+	else
+		emit_uint(tp, name);
+}
+
+static bool sockopt_is(int level, unsigned int name, int l, unsigned int n)
+{
+	return level == l && name == n;
+}
+
+/*
+ * The option's value, LEN bytes of it.  Known options take an int unless
+ * listed here; an unknown one is an int when it is int-sized, bytes
+ * otherwise.
+ */
+static void print_sockopt_value(struct tracee *tp, int level, unsigned int name,
+				unsigned long addr, int len, bool get)
+{
+	const struct xlat *x = sockopt_names(level);
+	bool known = x && xlat_name(x, name);
+
+	if (len <= 0) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	if (sockopt_is(level, name, SOL_SOCKET, SO_LINGER) &&
+	    len >= (int)sizeof(struct linger)) {
+		struct linger lg;
+
+		if (!fetch_or_addr(tp, addr, &lg, sizeof(lg)))
+			return;
+		emit_struct_begin(tp);
+		emit_field(tp, "l_onoff");
+		emit_int(tp, lg.l_onoff);
+		emit_field(tp, "l_linger");
+		emit_int(tp, lg.l_linger);
+		emit_struct_end(tp);
+		return;
+	}
+	if (sockopt_is(level, name, SOL_SOCKET, SO_PEERCRED) &&
+	    len >= (int)sizeof(struct ucred)) {
+		struct ucred uc;
+
+		if (!fetch_or_addr(tp, addr, &uc, sizeof(uc)))
+			return;
+		print_ucred(tp, &uc);
+		return;
+	}
+	if (sockopt_is(level, name, IPPROTO_TCP, 13 /* TCP_CONGESTION */) ||
+	    sockopt_is(level, name, SOL_SOCKET, SO_BINDTODEVICE) ||
+	    sockopt_is(level, name, SOL_SOCKET, 20 /* SO_RCVTIMEO_OLD */) ||
+	    sockopt_is(level, name, SOL_SOCKET, 21 /* SO_SNDTIMEO_OLD */) ||
+	    (!known && len != (int)sizeof(int))) {
+		print_buf(tp, addr, len, 0);
+		return;
+	}
+	if (sockopt_is(level, name, SOL_SOCKET, SO_ERROR) &&
+	    len >= (int)sizeof(int)) {
+		int err;
+
+		if (!fetch_or_addr(tp, addr, &err, sizeof(err)))
+			return;
+		emit_array_begin(tp);
+		emit_enum(tp, &xlat_errnos, (unsigned int)err);
+		emit_array_end(tp);
+		return;
+	}
+	if (len < (int)sizeof(int)) {
+		if (get)
+			print_buf(tp, addr, len, QUOTE_HEX_ALL);
+		else
+			emit_ptr(tp, addr);
+		return;
+	}
+	print_int_at(tp, addr);
+}
+
+int decode_setsockopt(struct tracee *tp, int exiting)
+{
+	int level = (int)tp->args[1];
+	unsigned int name = tp->args[2];
+
+	print_fd(tp, (int)tp->args[0]);
+	emit_enum(tp, &xlat_socket_levels, (unsigned int)level);
+	print_sockopt_name(tp, level, name);
+	print_sockopt_value(tp, level, name, tp->args[3], (int)tp->args[4],
+			    false);
+	emit_int(tp, (int)tp->args[4]);
+	return DEC_DONE;
+}
+
+int decode_getsockopt(struct tracee *tp, int exiting)
+{
+	int level = (int)tp->args[1];
+	unsigned int name = tp->args[2];
+	unsigned int len;
+
+	if (!exiting) {
+		print_fd(tp, (int)tp->args[0]);
+		emit_enum(tp, &xlat_socket_levels, (unsigned int)level);
+		print_sockopt_name(tp, level, name);
+		save_socklen(tp, tp->args[4]);
+		return DEC_MORE;
+	}
+	if (syserr(tp) || !fetch(tp, tp->args[4], &len, sizeof(len)))
+		emit_ptr(tp, tp->args[3]);
+	else
+		print_sockopt_value(tp, level, name, tp->args[3], (int)len,
+				    true);
+	print_socklen_inout(tp, tp->args[4]);
+	return RET_DEC;
+}
+
+void print_ucred(struct tracee *tp, const struct ucred *uc)
+{
+	emit_struct_begin(tp);
+	emit_field(tp, "pid");
+	emit_int(tp, uc->pid);
+	emit_field(tp, "uid");
+	if (uc->uid == (uid_t)-1)
+		emit_int(tp, -1);
+	else
+		emit_uint(tp, uc->uid);
+	emit_field(tp, "gid");
+	if (uc->gid == (gid_t)-1)
+		emit_int(tp, -1);
+	else
+		emit_uint(tp, uc->gid);
 	emit_struct_end(tp);
 }

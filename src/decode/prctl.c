@@ -255,8 +255,9 @@ static void print_input(struct tracee *tp, unsigned int option)
 		emit_enum(tp, &xlat_pr_sched_core, (unsigned int)a[1]);
 		emit_int(tp, (int)a[2]);
 		emit_hex(tp, (unsigned int)a[3]);
-		emit_comment(tp, "%s", xlat_name(&xlat_pidtypes, (unsigned int)a[3]) ?:
-					  "PIDTYPE_???");
+		emit_comment(tp, "%s",
+			     xlat_name(&xlat_pidtypes, (unsigned int)a[3])
+				     ?: "PIDTYPE_???");
 		emit_ptr(tp, a[4]);
 		break;
 	case PR_PAC_RESET_KEYS:

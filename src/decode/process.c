@@ -201,7 +201,7 @@ static bool fetch_clone_args(struct tracee *tp, struct k_clone_args *ca)
 	size_t size = tp->args[1];
 
 	memset(ca, 0, sizeof(*ca));
-	if (size < 64)	/* CLONE_ARGS_SIZE_VER0 */
+	if (size < 64) /* CLONE_ARGS_SIZE_VER0 */
 		return false;
 	if (size > sizeof(*ca))
 		size = sizeof(*ca);
@@ -230,7 +230,8 @@ int decode_clone3(struct tracee *tp, int exiting)
 		return DEC_DONE;
 	}
 	if (exiting) {
-		if (!syserr(tp) && (ca.flags & (CLONE_PIDFD | CLONE_PARENT_SETTID))) {
+		if (!syserr(tp) &&
+		    (ca.flags & (CLONE_PIDFD | CLONE_PARENT_SETTID))) {
 			emit_arrow(tp);
 			emit_struct_begin(tp);
 			if (ca.flags & CLONE_PIDFD)

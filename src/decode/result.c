@@ -101,8 +101,8 @@ static void note_poll(struct tracee *tp, bool with_timeout)
  * "in [3]": the descriptors a set came back with; false if none.  No more
  * than *left in all: bits past the kernel's own limit are never cleared.
  */
-static bool note_fdset(struct tracee *tp, const char *label,
-		       unsigned long addr, int nfds, bool sep, long *left)
+static bool note_fdset(struct tracee *tp, const char *label, unsigned long addr,
+		       int nfds, bool sep, long *left)
 {
 	struct strbuf sb = { 0 };
 	unsigned long *set;
@@ -117,7 +117,7 @@ static bool note_fdset(struct tracee *tp, const char *label,
 		free(set);
 		return false;
 	}
-	for (int fd = 0; fd < nfds && *left > 0; fd++) {
+	for (int fd = 0; fd<nfds && * left> 0; fd++) {
 		if (set[fd / 64] & (1UL << (fd % 64))) {
 			sb_printf(&sb, n++ ? " %d" : "%d", fd);
 			--*left;
@@ -230,12 +230,27 @@ void decode_result_note(struct tracee *tp)
 		break;
 	case __NR_personality:
 		note_begin(tp);
-		emit_flags(tp, &xlat_personality_flags,
-			   (unsigned int)tp->rval);
+		emit_flags(tp, &xlat_personality_flags, (unsigned int)tp->rval);
 		note_end(tp);
 		break;
 	case __NR_prctl:
 		note_prctl(tp);
+		break;
+	case __NR_time: {
+		struct strbuf sb = { 0 };
+
+		format_time(&sb, tp->rval);
+		note_sym(tp, sb.buf);
+		sb_free(&sb);
+		break;
+	}
+	case __NR_membarrier:
+		if (!tp->args[0]) /* MEMBARRIER_CMD_QUERY */
+			note_flags(tp, &xlat_membarrier_cmd_bits);
+		break;
+	case __NR_adjtimex:
+	case __NR_clock_adjtime:
+		note_sym(tp, xlat_name(&xlat_adjtimex_state, tp->rval));
 		break;
 	case __NR_fcntl:
 		note_fcntl(tp);

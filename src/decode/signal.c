@@ -1,7 +1,7 @@
 /* Signals: siginfo_t as strace prints it in "--- SIG {...} ---" lines. */
+#include <errno.h>
 #include <signal.h>
 #include <stddef.h>
-#include <errno.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>

@@ -32,17 +32,21 @@
 #include "expect.h"
 
 static char *bad;
+static pid_t pid;
 
+/* The result as strace prints it: "0", or "-1 ENOENT (...)". */
 static const char *res(long rc, int err)
 {
 	static const struct {
 		int err;
 		const char *name;
-	} names[] = { { EPERM, "EPERM" },   { EINVAL, "EINVAL" },
-		      { EFAULT, "EFAULT" }, { EBADF, "EBADF" },
-		      { ENOTTY, "ENOTTY" }, { EOPNOTSUPP, "EOPNOTSUPP" },
-		      { ENOTDIR, "ENOTDIR" }, { EAGAIN, "EAGAIN" },
-		      { EBUSY, "EBUSY" }, { EXDEV, "EXDEV" } };
+	} names[] = {
+		{ EPERM, "EPERM" },	{ EINVAL, "EINVAL" },
+		{ EFAULT, "EFAULT" },	{ EBADF, "EBADF" },
+		{ ENOTTY, "ENOTTY" },	{ EOPNOTSUPP, "EOPNOTSUPP" },
+		{ ENOTDIR, "ENOTDIR" }, { EAGAIN, "EAGAIN" },
+		{ EBUSY, "EBUSY" },	{ EXDEV, "EXDEV" },
+	};
 	static char buf[4][128];
 	static int n;
 	char *b = buf[n++ % 4];
@@ -99,8 +103,10 @@ static void vectors(int p[2])
 	int m;
 
 	rc = writev(p[1], w, 3);
-	expect("writev(%d, [{iov_base=\"hello\", iov_len=5}, {iov_base=\"world!\", "
-	       "iov_len=6}, {iov_base=\"\", iov_len=0}], 3) = %ld", p[1], rc);
+	expect("writev(%d, [{iov_base=\"hello\", iov_len=5}, "
+	       "{iov_base=\"world!\", "
+	       "iov_len=6}, {iov_base=\"\", iov_len=0}], 3) = %ld",
+	       p[1], rc);
 	rc = writev(p[1], w, 0);
 	expect("writev(%d, [], 0) = %ld", p[1], rc);
 	rc = writev(p[1], (struct iovec *)bad, 2);
@@ -108,13 +114,16 @@ static void vectors(int p[2])
 	w[0].iov_base = bad;
 	rc = writev(-1, w, 2);
 	expect("writev(-1, [{iov_base=%p, iov_len=5}, {iov_base=\"world!\", "
-	       "iov_len=6}], 2) = %s", bad, res(rc, errno));
+	       "iov_len=6}], 2) = %s",
+	       bad, res(rc, errno));
 	rc = readv(p[0], r, 2);
 	expect("readv(%d, [{iov_base=\"hell\", iov_len=4}, "
-	       "{iov_base=\"oworld!\", iov_len=20}], 2) = %ld", p[0], rc);
+	       "{iov_base=\"oworld!\", iov_len=20}], 2) = %ld",
+	       p[0], rc);
 	rc = readv(-1, r, 2);
 	expect("readv(-1, [{iov_base=%p, iov_len=4}, {iov_base=%p, "
-	       "iov_len=20}], 2) = %s", (void *)b1, (void *)b2, res(rc, errno));
+	       "iov_len=20}], 2) = %s",
+	       (void *)b1, (void *)b2, res(rc, errno));
 
 	for (int i = 0; i < 40; i++) {
 		many[i].iov_base = "x";
@@ -143,16 +152,36 @@ static void vectors(int p[2])
 		expect("read(%d, \"%.32s\"..., 200) = %ld", p[0], all, rc);
 	}
 
+	/* The remote vector is the other process's: addresses only. */
+	{
+		char src[8] = "abcdefg";
+		struct iovec l = { b1, 4 }, rv = { src, 4 };
+
+		rc = process_vm_readv(pid, &l, 1, &rv, 1, 0);
+		if (rc == 4)
+			expect("process_vm_readv(%d, [{iov_base=\"abcd\", "
+			       "iov_len=4}], 1, [{iov_base=%p, iov_len=4}], 1, "
+			       "0) = 4",
+			       pid, (void *)src);
+		else
+			expect("process_vm_readv(%d, [{iov_base=%p, "
+			       "iov_len=4}], "
+			       "1, [{iov_base=%p, iov_len=4}], 1, 0) = %s",
+			       pid, (void *)b1, (void *)src, res(rc, errno));
+	}
+
 	m = memfd_create("vec", MFD_CLOEXEC);
 	expect("memfd_create(\"vec\", MFD_CLOEXEC) = %d", m);
 	w[0].iov_base = "hello";
 	w[0].iov_len = 5;
 	rc = pwritev(m, w, 2, 100);
 	expect("pwritev(%d, [{iov_base=\"hello\", iov_len=5}, {iov_base="
-	       "\"world!\", iov_len=6}], 2, 100) = %ld", m, rc);
+	       "\"world!\", iov_len=6}], 2, 100) = %ld",
+	       m, rc);
 	rc = preadv(m, r, 2, 98);
 	expect("preadv(%d, [{iov_base=\"\\0\\0he\", iov_len=4}, {iov_base="
-	       "\"lloworld!\", iov_len=20}], 2, 98) = %ld", m, rc);
+	       "\"lloworld!\", iov_len=20}], 2, 98) = %ld",
+	       m, rc);
 	rc = pwritev2(m, w, 2, 0, RWF_DSYNC | RWF_HIPRI);
 	expect("pwritev2(%d, [{iov_base=\"hello\", iov_len=5}, {iov_base="
 	       "\"world!\", iov_len=6}], 2, 0, RWF_HIPRI|RWF_DSYNC) = %ld",
@@ -162,7 +191,8 @@ static void vectors(int p[2])
 	       m, rc);
 	rc = preadv2(-1, r, 1, 0x123456789, RWF_NOWAIT | 0x100);
 	expect("preadv2(-1, [{iov_base=%p, iov_len=4}], 1, 4886718345, "
-	       "RWF_NOWAIT|0x100) = %s", (void *)b1, res(rc, errno));
+	       "RWF_NOWAIT|0x100) = %s",
+	       (void *)b1, res(rc, errno));
 	close(m);
 	expect("close(%d) = 0", m);
 	rc = syscall(SYS_memfd_create, "huge", MFD_HUGETLB | (21 << 26));
@@ -176,8 +206,10 @@ static void vectors(int p[2])
 
 static void polls(int p[2])
 {
-	struct pollfd pf[2] = { { p[0], POLLIN | POLLPRI, 0 }, { -1, POLLIN, 0 } };
-	struct epoll_event ev = { EPOLLIN | EPOLLET, { .u64 = 0x123456789aULL } };
+	struct pollfd pf[2] = { { p[0], POLLIN | POLLPRI, 0 },
+				{ -1, POLLIN, 0 } };
+	struct epoll_event ev = { EPOLLIN | EPOLLET,
+				  { .u64 = 0x123456789aULL } };
 	struct epoll_event out[4];
 	struct timespec ts = { 0, 1000 };
 	sigset_t mask;
@@ -192,30 +224,36 @@ static void polls(int p[2])
 	expect("select(2000, %p, NULL, NULL, NULL) = %s", bad, res(rc, errno));
 	rc = syscall(SYS_ppoll, pf, 2, bad, NULL, 8);
 	expect("ppoll([{fd=%d, events=POLLIN|POLLPRI}, {fd=-1}], 2, %p, NULL, "
-	       "8) = %s", p[0], bad, res(rc, errno));
+	       "8) = %s",
+	       p[0], bad, res(rc, errno));
 
 	ep = epoll_create1(EPOLL_CLOEXEC);
 	expect("epoll_create1(EPOLL_CLOEXEC) = %d", ep);
 	rc = epoll_ctl(ep, EPOLL_CTL_ADD, p[1], &ev);
 	expect("epoll_ctl(%d, EPOLL_CTL_ADD, %d, {events=EPOLLIN|EPOLLET, "
-	       "data={u32=878082202, u64=78187493530}}) = %ld", ep, p[1], rc);
+	       "data={u32=878082202, u64=78187493530}}) = %ld",
+	       ep, p[1], rc);
 	ev.events = EPOLLOUT;
 	rc = epoll_ctl(ep, EPOLL_CTL_MOD, p[1], &ev);
 	expect("epoll_ctl(%d, EPOLL_CTL_MOD, %d, {events=EPOLLOUT, "
-	       "data={u32=878082202, u64=78187493530}}) = %ld", ep, p[1], rc);
+	       "data={u32=878082202, u64=78187493530}}) = %ld",
+	       ep, p[1], rc);
 	rc = epoll_wait(ep, out, 4, 0);
 	expect("epoll_wait(%d, [{events=EPOLLOUT, data={u32=878082202, "
-	       "u64=78187493530}}], 4, 0) = %ld", ep, rc);
+	       "u64=78187493530}}], 4, 0) = %ld",
+	       ep, rc);
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGUSR1);
 	rc = epoll_pwait(ep, out, 4, 0, &mask);
 	expect("epoll_pwait(%d, [{events=EPOLLOUT, data={u32=878082202, "
-	       "u64=78187493530}}], 4, 0, [USR1], 8) = %ld", ep, rc);
+	       "u64=78187493530}}], 4, 0, [USR1], 8) = %ld",
+	       ep, rc);
 	rc = epoll_ctl(ep, EPOLL_CTL_DEL, p[1], NULL);
 	expect("epoll_ctl(%d, EPOLL_CTL_DEL, %d, NULL) = %ld", ep, p[1], rc);
 	rc = syscall(SYS_epoll_pwait2, ep, out, 4, &ts, NULL, 8);
 	expect("epoll_pwait2(%d, [], 4, {tv_sec=0, tv_nsec=1000}, NULL, 8) = "
-	       "%s", ep, res(rc, errno));
+	       "%s",
+	       ep, res(rc, errno));
 	rc = epoll_wait(-1, out, 4, 0);
 	expect("epoll_wait(-1, %p, 4, 0) = %s", (void *)out, res(rc, errno));
 	rc = epoll_ctl(ep, 9, p[0], (struct epoll_event *)bad);
@@ -247,8 +285,8 @@ static void special_fds(void)
 	       fd, rc);
 	rc = timerfd_gettime(fd, &old);
 	expect("timerfd_gettime(%d, {it_interval={tv_sec=%ld, tv_nsec=%ld}, "
-	       "it_value={tv_sec=%ld, tv_nsec=%ld}}) = %ld", fd,
-	       (long)old.it_interval.tv_sec, old.it_interval.tv_nsec,
+	       "it_value={tv_sec=%ld, tv_nsec=%ld}}) = %ld",
+	       fd, (long)old.it_interval.tv_sec, old.it_interval.tv_nsec,
 	       (long)old.it_value.tv_sec, old.it_value.tv_nsec, rc);
 	rc = timerfd_settime(fd, TFD_TIMER_ABSTIME, (struct itimerspec *)bad,
 			     NULL);
@@ -278,8 +316,8 @@ static void copies(int p[2], int file)
 	pipe(q);
 	expect("pipe2([%d, %d], 0) = 0", q[0], q[1]);
 	rc = sendfile(q[1], file, &off, 3);
-	expect("sendfile(%d, %d, [2] => [%ld], 3) = %ld", q[1], file,
-	       (long)off, rc);
+	expect("sendfile(%d, %d, [2] => [%ld], 3) = %ld", q[1], file, (long)off,
+	       rc);
 	rc = sendfile(q[1], file, NULL, 2);
 	expect("sendfile(%d, %d, NULL, 2) = %ld", q[1], file, rc);
 	rc = sendfile(q[1], -1, &off, 2);
@@ -287,9 +325,11 @@ static void copies(int p[2], int file)
 	       res(rc, errno));
 	rc = sendfile(q[1], file, (off_t *)bad, 2);
 	expect("sendfile(%d, %d, %p, 2) = %s", q[1], file, bad, res(rc, errno));
-	rc = splice(q[0], NULL, p[1], NULL, 3, SPLICE_F_NONBLOCK | SPLICE_F_MORE);
+	rc = splice(q[0], NULL, p[1], NULL, 3,
+		    SPLICE_F_NONBLOCK | SPLICE_F_MORE);
 	expect("splice(%d, NULL, %d, NULL, 3, SPLICE_F_NONBLOCK|SPLICE_F_MORE) "
-	       "= %ld", q[0], p[1], rc);
+	       "= %ld",
+	       q[0], p[1], rc);
 	rc = splice(file, &a, q[1], NULL, 2, 0);
 	expect("splice(%d, [1], %d, NULL, 2, 0) = %ld", file, q[1], rc);
 	rc = tee(p[0], q[1], 2, 0);
@@ -310,8 +350,6 @@ static void copies(int p[2], int file)
 	close(q[1]);
 	expect("close(%d) = 0", q[1]);
 }
-
-static pid_t pid;
 
 static void fcntls(int p[2], int file)
 {
@@ -346,7 +384,8 @@ static void fcntls(int p[2], int file)
 	m = memfd_create("seals", MFD_ALLOW_SEALING);
 	expect("memfd_create(\"seals\", MFD_ALLOW_SEALING) = %d", m);
 	rc = fcntl(m, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK);
-	expect("fcntl(%d, F_ADD_SEALS, F_SEAL_SHRINK|F_SEAL_GROW) = %ld", m, rc);
+	expect("fcntl(%d, F_ADD_SEALS, F_SEAL_SHRINK|F_SEAL_GROW) = %ld", m,
+	       rc);
 	close(m);
 	expect("close(%d) = 0", m);
 	d = open("/", O_RDONLY | O_DIRECTORY);
@@ -431,8 +470,8 @@ static void notes(int file)
 	pf[1].fd = p[1];
 	rc = poll(pf, 3, 0);
 	expect("poll([{fd=%d, events=POLLIN|POLLPRI}, {fd=%d, events=POLLOUT}, "
-	       "{fd=-1}], 3, 0) = %ld ([{fd=%d, revents=POLLOUT}])", p[0], p[1],
-	       rc, p[1]);
+	       "{fd=-1}], 3, 0) = %ld ([{fd=%d, revents=POLLOUT}])",
+	       p[0], p[1], rc, p[1]);
 	rc = poll(pf, 1, 0);
 	expect("poll([{fd=%d, events=POLLIN|POLLPRI}], 1, 0) = %ld (Timeout)",
 	       p[0], rc);
@@ -442,12 +481,14 @@ static void notes(int file)
 	sigaddset(&mask, SIGUSR1);
 	rc = syscall(SYS_ppoll, pf, 2, &ts, &mask, 8);
 	expect("ppoll([{fd=%d, events=POLLIN|POLLPRI}, {fd=%d, "
-	       "events=POLLOUT}], 2, {tv_sec=0, tv_nsec=1000}, [USR1], 8) = %ld "
+	       "events=POLLOUT}], 2, {tv_sec=0, tv_nsec=1000}, [USR1], 8) = "
+	       "%ld "
 	       "([{fd=%d, revents=POLLOUT}], left {tv_sec=%ld, tv_nsec=%ld})",
 	       p[0], p[1], rc, p[1], (long)ts.tv_sec, ts.tv_nsec);
 	rc = ppoll(pf + 1, 1, NULL, NULL);
 	expect("ppoll([{fd=%d, events=POLLOUT}], 1, NULL, NULL, 8) = %ld "
-	       "([{fd=%d, revents=POLLOUT}])", p[1], rc, p[1]);
+	       "([{fd=%d, revents=POLLOUT}])",
+	       p[1], rc, p[1]);
 
 	FD_ZERO(&rs);
 	FD_ZERO(&ws);
@@ -455,15 +496,16 @@ static void notes(int file)
 	FD_SET(p[1], &ws);
 	rc = syscall(SYS_select, p[1] + 1, &rs, &ws, NULL, &tv);
 	expect("select(%d, [%d], [%d], NULL, {tv_sec=0, tv_usec=100}) = %ld "
-	       "(out [%d], left {tv_sec=%ld, tv_usec=%ld})", p[1] + 1, p[0],
-	       p[1], rc, p[1], (long)tv.tv_sec, (long)tv.tv_usec);
+	       "(out [%d], left {tv_sec=%ld, tv_usec=%ld})",
+	       p[1] + 1, p[0], p[1], rc, p[1], (long)tv.tv_sec,
+	       (long)tv.tv_usec);
 	FD_ZERO(&rs);
 	FD_SET(p[0], &rs);
 	ts.tv_nsec = 1000;
 	rc = pselect(p[0] + 1, &rs, NULL, NULL, &ts, &mask);
 	expect("pselect6(%d, [%d], NULL, NULL, {tv_sec=0, tv_nsec=1000}, "
-	       "{sigmask=[USR1], sigsetsize=8}) = %ld (Timeout)", p[0] + 1,
-	       p[0], rc);
+	       "{sigmask=[USR1], sigsetsize=8}) = %ld (Timeout)",
+	       p[0] + 1, p[0], rc);
 	FD_SET(p[1], &ws);
 	rc = pselect(p[1] + 1, NULL, &ws, NULL, NULL, NULL);
 	expect("pselect6(%d, NULL, [%d], NULL, NULL, {sigmask=NULL, "

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,32 +21,31 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <linux/capability.h>
 
 #include "expect.h"
 
-/* The result as strace prints it: "0", or "-1 EPERM (...)". */
+/* The result as strace prints it: "0", or "-1 ENOENT (...)". */
 static const char *res(long rc, int err)
 {
 	static const struct {
 		int err;
 		const char *name;
-	} names[] = { { EPERM, "EPERM" }, { EINVAL, "EINVAL" },
-		      { EFAULT, "EFAULT" }, { ECHILD, "ECHILD" },
-		      { ERANGE, "ERANGE" }, { EBADF, "EBADF" },
-		      { ESRCH, "ESRCH" }, { ENOENT, "ENOENT" } };
+	} names[] = {
+		{ EPERM, "EPERM" },   { EINVAL, "EINVAL" },
+		{ EFAULT, "EFAULT" }, { ECHILD, "ECHILD" },
+		{ ERANGE, "ERANGE" }, { EBADF, "EBADF" },
+		{ ESRCH, "ESRCH" },   { ENOENT, "ENOENT" },
+	};
 	static char buf[4][128];
 	static int n;
 	char *b = buf[n++ % 4];
 
-	if (rc != -1) {
-		snprintf(b, sizeof(buf[0]), "%ld", rc);
-		return b;
-	}
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (names[i].err == err)
-			snprintf(b, sizeof(buf[0]), "-1 %s (%s)", names[i].name,
-				 strerror(err));
+	snprintf(b, sizeof(buf[0]), "%ld", rc);
+	if (rc == -1)
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (names[i].err == err)
+				snprintf(b, sizeof(buf[0]), "-1 %s (%s)",
+					 names[i].name, strerror(err));
 	return b;
 }
 
@@ -89,7 +89,8 @@ static void waits(char *bad, unsigned int uid)
 	expect("fork() = %d", c);
 	rc = wait4(c, &st, 0, NULL);
 	expect("wait4(%d, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = "
-	       "%ld", c, rc);
+	       "%ld",
+	       c, rc);
 
 	c = syscall(SYS_fork);
 	if (c == 0) {
@@ -101,7 +102,8 @@ static void waits(char *bad, unsigned int uid)
 	expect("kill(%d, SIGSTOP) = 0", c);
 	rc = wait4(c, &st, WUNTRACED, NULL);
 	expect("wait4(%d, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], "
-	       "WSTOPPED, NULL) = %ld", c, rc);
+	       "WSTOPPED, NULL) = %ld",
+	       c, rc);
 	kill(c, SIGCONT);
 	expect("kill(%d, SIGCONT) = 0", c);
 	rc = wait4(c, &st, WCONTINUED, NULL);
@@ -109,7 +111,8 @@ static void waits(char *bad, unsigned int uid)
 	kill(c, SIGKILL);
 	expect("kill(%d, SIGKILL) = 0", c);
 	rc = wait4(c, &st, __WALL, &ru);
-	expect("wait4(%d, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], __WALL, "
+	expect("wait4(%d, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], "
+	       "__WALL, "
 	       "{ru_utime={tv_sec=%ld, tv_usec=%ld}, ru_stime={tv_sec=%ld, "
 	       "tv_usec=%ld}, ...}) = %ld",
 	       c, (long)ru.ru_utime.tv_sec, (long)ru.ru_utime.tv_usec,
@@ -177,7 +180,7 @@ static void ids(char *bad, unsigned int uid)
 				i ? ", " : "", groups[i]);
 	expect("getgroups(64, [%s%s]) = %d", list, n > 32 ? ", ..." : "", n);
 	rc = syscall(SYS_getgroups, 64, bad);
-	if (rc == 0)	/* nothing to write, so no fault */
+	if (rc == 0) /* nothing to write, so no fault */
 		expect("getgroups(64, []) = 0");
 	else
 		expect("getgroups(64, %p) = %s", bad, res(rc, errno));
@@ -203,8 +206,8 @@ static void info(char *bad)
 	long rc;
 
 	rc = uname(&u);
-	expect("uname({sysname=\"%s\", nodename=\"%s\", ...}) = %ld",
-	       u.sysname, u.nodename, rc);
+	expect("uname({sysname=\"%s\", nodename=\"%s\", ...}) = %ld", u.sysname,
+	       u.nodename, rc);
 	rc = syscall(SYS_uname, bad);
 	expect("uname(%p) = %s", bad, res(rc, errno));
 	rc = sysinfo(&si);
@@ -224,8 +227,7 @@ static void info(char *bad)
 	       (long)ru.ru_utime.tv_sec, (long)ru.ru_utime.tv_usec,
 	       (long)ru.ru_stime.tv_sec, (long)ru.ru_stime.tv_usec, rc);
 	rc = syscall(SYS_getrusage, 5, bad);
-	expect("getrusage(0x5 /* RUSAGE_??? */, %p) = %s", bad,
-	       res(rc, errno));
+	expect("getrusage(0x5 /* RUSAGE_??? */, %p) = %s", bad, res(rc, errno));
 }
 
 static void sched(char *bad)
@@ -244,8 +246,7 @@ static void sched(char *bad)
 	cpus(list, sizeof(list), set, sizeof(set));
 	expect("sched_setaffinity(0, 128, %s) = %ld", list, rc);
 	rc = syscall(SYS_sched_getaffinity, 0, 3, set);
-	expect("sched_getaffinity(0, 3, %p) = %s", (void *)set,
-	       res(rc, errno));
+	expect("sched_getaffinity(0, 3, %p) = %s", (void *)set, res(rc, errno));
 	rc = syscall(SYS_sched_setaffinity, 0, 8, bad);
 	expect("sched_setaffinity(0, 8, %p) = %s", bad, res(rc, errno));
 	rc = sched_yield();
@@ -284,15 +285,18 @@ static void caps(char *bad)
 	memset(d, 0, sizeof(d));
 	rc = syscall(SYS_capset, &h, d);
 	expect("capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, "
-	       "{effective=0, permitted=0, inheritable=0}) = %ld", rc);
+	       "{effective=0, permitted=0, inheritable=0}) = %ld",
+	       rc);
 	h.version = _LINUX_CAPABILITY_VERSION_1;
 	rc = syscall(SYS_capget, &h, d);
 	expect("capget({version=_LINUX_CAPABILITY_VERSION_1, pid=0}, "
-	       "{effective=0, permitted=0, inheritable=0}) = %ld", rc);
+	       "{effective=0, permitted=0, inheritable=0}) = %ld",
+	       rc);
 	h.version = 0x12345;
 	rc = syscall(SYS_capget, &h, d);
 	expect("capget({version=0x12345 /* _LINUX_CAPABILITY_VERSION_??? */, "
-	       "pid=0}, %p) = %s", (void *)d, res(rc, errno));
+	       "pid=0}, %p) = %s",
+	       (void *)d, res(rc, errno));
 	rc = syscall(SYS_capget, bad, bad);
 	expect("capget(%p, %p) = %s", bad, bad, res(rc, errno));
 }
@@ -378,7 +382,8 @@ static void prctls(char *bad)
 	expect("prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) = %ld", rc);
 	rc = prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_NET_RAW, 0, 0);
 	expect("prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_NET_RAW, 0, "
-	       "0) = %ld", rc);
+	       "0) = %ld",
+	       rc);
 	rc = prctl(PR_SET_MM, PR_SET_MM_START_CODE, 0x1000, 0, 0);
 	expect("prctl(PR_SET_MM, PR_SET_MM_START_CODE, 0x1000, 0, 0) = %s",
 	       res(rc, errno));
@@ -387,7 +392,8 @@ static void prctls(char *bad)
 	       res(rc, errno));
 	rc = prctl(PR_SET_SECCOMP, 0x11, 0x22, 0x33, 0x44);
 	expect("prctl(PR_SET_SECCOMP, 0x11 /* SECCOMP_MODE_??? */, 0x22, "
-	       "0x33, 0x44) = %s", res(rc, errno));
+	       "0x33, 0x44) = %s",
+	       res(rc, errno));
 	rc = prctl(0x12345, 1, 2, 3, 4);
 	expect("prctl(0x12345 /* PR_??? */, 0x1, 0x2, 0x3, 0x4) = %s",
 	       res(rc, errno));
@@ -405,12 +411,13 @@ static void notes(void)
 		expect("personality(0xffffffff) = 0 (PER_LINUX)");
 	else if (old == ADDR_NO_RANDOMIZE)
 		expect("personality(0xffffffff) = %#lx (PER_LINUX|"
-		       "ADDR_NO_RANDOMIZE)", old);
+		       "ADDR_NO_RANDOMIZE)",
+		       old);
 	else
 		expect("personality(0xffffffff) = %#lx (unexpected)", old);
 	rc = personality(PER_LINUX32 | ADDR_NO_RANDOMIZE);
-	expect("personality(PER_LINUX32|ADDR_NO_RANDOMIZE) = %s", old ?
-	       "0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)" : "0 (PER_LINUX)");
+	expect("personality(PER_LINUX32|ADDR_NO_RANDOMIZE) = %s",
+	       old ? "0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)" : "0 (PER_LINUX)");
 	rc = personality(old);
 	expect("personality(%s) = %#lx (PER_LINUX32|ADDR_NO_RANDOMIZE)",
 	       old ? "PER_LINUX|ADDR_NO_RANDOMIZE" : "PER_LINUX", rc);

@@ -39,7 +39,8 @@ static void notes(pid_t pid, unsigned int uid)
 	rc = syscall(SYS_rt_sigtimedwait, &set, &si, &ts, 8);
 	expect("rt_sigtimedwait([USR2], {si_signo=SIGUSR2, si_code=SI_TKILL, "
 	       "si_pid=%d, si_uid=%u}, {tv_sec=0, tv_nsec=1000}, 8) = %ld "
-	       "(SIGUSR2)", pid, uid, rc);
+	       "(SIGUSR2)",
+	       pid, uid, rc);
 }
 
 int main(int argc, char **argv)
@@ -72,12 +73,14 @@ int main(int argc, char **argv)
 	rc = syscall(SYS_kill, pid, SIGUSR1);
 	expect("kill(%d, SIGUSR1) = %ld", pid, rc);
 	expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=%d, "
-	       "si_uid=%u} ---", pid, uid);
+	       "si_uid=%u} ---",
+	       pid, uid);
 	expect("rt_sigreturn({mask=[USR2]}) = 0");
 	rc = syscall(SYS_tkill, pid, SIGUSR1);
 	expect("tkill(%d, SIGUSR1) = %ld", pid, rc);
 	expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=%d, "
-	       "si_uid=%u} ---", pid, uid);
+	       "si_uid=%u} ---",
+	       pid, uid);
 	expect("rt_sigreturn({mask=[USR2]}) = 0");
 	rc = syscall(SYS_tgkill, pid, pid, 0);
 	expect("tgkill(%d, %d, 0) = %ld", pid, pid, rc);
@@ -95,7 +98,8 @@ int main(int argc, char **argv)
 	rc = sys_sigmask(SIG_UNBLOCK, SIGUSR2);
 	expect("rt_sigprocmask(SIG_UNBLOCK, [USR2], NULL, 8) = %ld", rc);
 	expect("--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_TKILL, si_pid=%d, "
-	       "si_uid=%u} ---", pid, uid);
+	       "si_uid=%u} ---",
+	       pid, uid);
 	expect("rt_sigreturn({mask=[]}) = %ld", rc);
 	sys_sigmask(SIG_BLOCK, SIGUSR2);
 	expect("rt_sigprocmask(SIG_BLOCK, [USR2], NULL, 8) = 0");
@@ -105,13 +109,16 @@ int main(int argc, char **argv)
 	struct timespec ts = { 0, 1000 };
 	rc = syscall(SYS_rt_sigtimedwait, &set, &si, &ts, 8);
 	expect("rt_sigtimedwait([USR2], %p, {tv_sec=0, tv_nsec=1000}, 8) = "
-	       "-1 EAGAIN (Resource temporarily unavailable)", (void *)&si);
+	       "-1 EAGAIN (Resource temporarily unavailable)",
+	       (void *)&si);
 	rc = syscall(SYS_rt_sigtimedwait, &set, NULL, bad, 8);
 	expect("rt_sigtimedwait([USR2], NULL, %p, 8) = -1 EFAULT (Bad "
-	       "address)", bad);
+	       "address)",
+	       bad);
 	rc = syscall(SYS_rt_sigtimedwait, bad, NULL, &ts, 8);
 	expect("rt_sigtimedwait(%p, NULL, {tv_sec=0, tv_nsec=1000}, 8) = "
-	       "-1 EFAULT (Bad address)", bad);
+	       "-1 EFAULT (Bad address)",
+	       bad);
 
 	/* siginfo the caller fills in, as the kernel delivers it. */
 	memset(&si, 0, sizeof(si));
@@ -123,9 +130,11 @@ int main(int argc, char **argv)
 	rc = syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si);
 	expect("rt_sigqueueinfo(%d, SIGUSR1, {si_signo=SIGUSR1, "
 	       "si_code=SI_QUEUE, si_pid=%d, si_uid=%u, si_int=42, "
-	       "si_ptr=0x2a}) = %ld", pid, pid, uid, rc);
+	       "si_ptr=0x2a}) = %ld",
+	       pid, pid, uid, rc);
 	expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=%d, "
-	       "si_uid=%u, si_int=42, si_ptr=0x2a} ---", pid, uid);
+	       "si_uid=%u, si_int=42, si_ptr=0x2a} ---",
+	       pid, uid);
 	expect("rt_sigreturn({mask=[USR2]}) = 0");
 	si.si_code = SI_TIMER;
 	si.si_timerid = 5;
@@ -134,7 +143,8 @@ int main(int argc, char **argv)
 	rc = syscall(SYS_rt_tgsigqueueinfo, pid, pid, SIGUSR1, &si);
 	expect("rt_tgsigqueueinfo(%d, %d, SIGUSR1, {si_signo=SIGUSR1, "
 	       "si_code=SI_TIMER, si_timerid=0x5, si_overrun=7, si_int=0, "
-	       "si_ptr=NULL}) = %ld", pid, pid, rc);
+	       "si_ptr=NULL}) = %ld",
+	       pid, pid, rc);
 	expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TIMER, "
 	       "si_timerid=0x5, si_overrun=7, si_int=0, si_ptr=NULL} ---");
 	expect("rt_sigreturn({mask=[USR2]}) = 0");
@@ -149,7 +159,8 @@ int main(int argc, char **argv)
 	rc = syscall(SYS_rt_sigqueueinfo, pid, SIGCHLD, &si);
 	expect("rt_sigqueueinfo(%d, SIGCHLD, {si_signo=SIGCHLD, "
 	       "si_code=CLD_KILLED, si_pid=5, si_uid=7, si_status=SIGKILL, "
-	       "si_utime=150 /* 1.50 s */, si_stime=0}) = %ld", pid, rc);
+	       "si_utime=150 /* 1.50 s */, si_stime=0}) = %ld",
+	       pid, rc);
 	expect("--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=5, "
 	       "si_uid=7, si_status=SIGKILL, si_utime=150 /* 1.50 s */, "
 	       "si_stime=0} ---");
@@ -162,7 +173,8 @@ int main(int argc, char **argv)
 	rc = syscall(SYS_rt_sigqueueinfo, pid, SIGSYS, &si);
 	expect("rt_sigqueueinfo(%d, SIGSYS, {si_signo=SIGSYS, "
 	       "si_code=SYS_SECCOMP, si_call_addr=NULL, si_syscall=__NR_write, "
-	       "si_arch=AUDIT_ARCH_X86_64}) = %ld", pid, rc);
+	       "si_arch=AUDIT_ARCH_X86_64}) = %ld",
+	       pid, rc);
 	expect("--- SIGSYS {si_signo=SIGSYS, si_code=SYS_SECCOMP, "
 	       "si_call_addr=NULL, si_syscall=__NR_write, "
 	       "si_arch=AUDIT_ARCH_X86_64} ---");
@@ -172,7 +184,8 @@ int main(int argc, char **argv)
 	si.si_code = -100;
 	rc = syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si);
 	expect("rt_sigqueueinfo(%d, SIGUSR1, {si_signo=SIGUSR1, "
-	       "si_code=0xffffff9c, si_pid=0, si_uid=0}) = %ld", pid, rc);
+	       "si_code=0xffffff9c, si_pid=0, si_uid=0}) = %ld",
+	       pid, rc);
 	expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=0xffffff9c, si_pid=0, "
 	       "si_uid=0} ---");
 	expect("rt_sigreturn({mask=[USR2]}) = 0");
@@ -188,11 +201,13 @@ int main(int argc, char **argv)
 	       stack, rc);
 	rc = sigaltstack(NULL, &old);
 	expect("sigaltstack(NULL, {ss_sp=%p, ss_flags=0, ss_size=65536}) = "
-	       "%ld", stack, rc);
+	       "%ld",
+	       stack, rc);
 	ss.ss_flags = SS_DISABLE;
 	rc = sigaltstack(&ss, NULL);
 	expect("sigaltstack({ss_sp=%p, ss_flags=SS_DISABLE, ss_size=65536}, "
-	       "NULL) = %ld", stack, rc);
+	       "NULL) = %ld",
+	       stack, rc);
 	rc = syscall(SYS_sigaltstack, bad, bad);
 	expect("sigaltstack(%p, %p) = -1 EFAULT (Bad address)", bad, bad);
 
@@ -206,7 +221,8 @@ int main(int argc, char **argv)
 	expect("rt_sigsuspend([], 8) = ? ERESTARTNOHAND (To be restarted if "
 	       "no handler)");
 	expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=%d, "
-	       "si_uid=%u} ---", pid, uid);
+	       "si_uid=%u} ---",
+	       pid, uid);
 	expect("rt_sigreturn({mask=[USR1 USR2]}) = -1 EINTR (Interrupted "
 	       "system call)");
 	rc = syscall(SYS_rt_sigsuspend, bad, 8);

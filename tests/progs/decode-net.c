@@ -1,0 +1,464 @@
+/*
+ * Sockets: addresses of each family in and out, lengths that come back,
+ * send/recv with and without addresses, msghdr with control messages,
+ * the mmsg calls, socket options.  Prints the trace lines it expects
+ * between the markers.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "expect.h"
+
+static char *bad;
+static struct ucred me;
+static char ifname[IF_NAMESIZE];
+
+/* The result as strace prints it: "0", or "-1 ENOENT (...)". */
+static const char *res(long rc, int err)
+{
+	static const struct {
+		int err;
+		const char *name;
+	} names[] = {
+		{ EPERM, "EPERM" },
+		{ EINVAL, "EINVAL" },
+		{ EFAULT, "EFAULT" },
+		{ EBADF, "EBADF" },
+		{ EAGAIN, "EAGAIN" },
+		{ EISCONN, "EISCONN" },
+		{ ENOENT, "ENOENT" },
+		{ ENOPROTOOPT, "ENOPROTOOPT" },
+		{ EOPNOTSUPP, "EOPNOTSUPP" },
+		{ EAFNOSUPPORT, "EAFNOSUPPORT" },
+		{ EADDRINUSE, "EADDRINUSE" },
+		{ ENETUNREACH, "ENETUNREACH" },
+		{ EADDRNOTAVAIL, "EADDRNOTAVAIL" },
+		{ EPROTONOSUPPORT, "EPROTONOSUPPORT" },
+	};
+	static char buf[4][128];
+	static int n;
+	char *b = buf[n++ % 4];
+
+	snprintf(b, sizeof(buf[0]), "%ld", rc);
+	if (rc == -1)
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (names[i].err == err)
+				snprintf(b, sizeof(buf[0]), "-1 %s (%s)",
+					 names[i].name, strerror(err));
+	return b;
+}
+
+static const char *in4(const struct sockaddr_in *a)
+{
+	static char buf[2][128];
+	static int n;
+	char *b = buf[n++ % 2];
+	char ip[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &a->sin_addr, ip, sizeof(ip));
+	snprintf(b, sizeof(buf[0]),
+		 "{sa_family=AF_INET, sin_port=htons(%u), "
+		 "sin_addr=inet_addr(\"%s\")}",
+		 ntohs(a->sin_port), ip);
+	return b;
+}
+
+static void tcp(void)
+{
+	struct sockaddr_in a, peer;
+	unsigned short port;
+	socklen_t len;
+	char buf[64];
+	long rc;
+	int s, c, x, y, v;
+
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	expect("socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = %d", s);
+	/* A port whose bytes print as "AB" in sa_data below. */
+	for (port = 0x4142;; port++) {
+		a.sin_port = htons(port);
+		rc = bind(s, (struct sockaddr *)&a, sizeof(a));
+		expect("bind(%d, %s, 16) = %s", s, in4(&a), res(rc, errno));
+		if (rc == 0)
+			break;
+	}
+	rc = listen(s, 5);
+	expect("listen(%d, 5) = %ld", s, rc);
+	len = sizeof(a);
+	rc = getsockname(s, (struct sockaddr *)&a, &len);
+	expect("getsockname(%d, %s, [16]) = %ld", s, in4(&a), rc);
+
+	c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP);
+	expect("socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = %d",
+	       c);
+	rc = connect(c, (struct sockaddr *)&a, sizeof(a));
+	expect("connect(%d, %s, 16) = %ld", c, in4(&a), rc);
+	len = sizeof(peer);
+	x = accept(s, (struct sockaddr *)&peer, &len);
+	expect("accept(%d, %s, [16]) = %d", s, in4(&peer), x);
+	len = 4;
+	rc = getpeername(c, (struct sockaddr *)&peer, &len);
+	expect("getpeername(%d, {sa_family=AF_INET, sa_data=\"%c%c\"}, "
+	       "[4 => 16]) = %ld",
+	       c, port >> 8, port & 0xff, rc);
+	len = sizeof(peer);
+	rc = getpeername(c, (struct sockaddr *)bad, &len);
+	expect("getpeername(%d, %p, [16]) = %s", c, bad, res(rc, errno));
+	rc = getpeername(c, (struct sockaddr *)&peer, (socklen_t *)bad);
+	expect("getpeername(%d, %p, %p) = %s", c, (void *)&peer, bad,
+	       res(rc, errno));
+
+	y = socket(AF_INET, SOCK_STREAM, 0);
+	expect("socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = %d", y);
+	connect(y, (struct sockaddr *)&a, sizeof(a));
+	expect("connect(%d, %s, 16) = 0", y, in4(&a));
+	close(y);
+	expect("close(%d) = 0", y);
+	y = accept4(s, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	expect("accept4(%d, NULL, NULL, SOCK_CLOEXEC|SOCK_NONBLOCK) = %d", s,
+	       y);
+	close(y);
+	expect("close(%d) = 0", y);
+
+	rc = sendto(c, "hello", 5, MSG_NOSIGNAL, NULL, 0);
+	expect("sendto(%d, \"hello\", 5, MSG_NOSIGNAL, NULL, 0) = %ld", c, rc);
+	len = sizeof(peer);
+	rc = recvfrom(x, buf, sizeof(buf), 0, (struct sockaddr *)&peer, &len);
+	expect("recvfrom(%d, \"hello\", 64, 0, %p, [16 => 0]) = %ld", x,
+	       (void *)&peer, rc);
+	rc = recvfrom(x, buf, sizeof(buf), MSG_DONTWAIT, NULL, NULL);
+	expect("recvfrom(%d, %p, 64, MSG_DONTWAIT, NULL, NULL) = %s", x,
+	       (void *)buf, res(rc, errno));
+
+	v = 1;
+	rc = setsockopt(c, SOL_SOCKET, SO_REUSEADDR, &v, sizeof(v));
+	expect("setsockopt(%d, SOL_SOCKET, SO_REUSEADDR, [1], 4) = %ld", c, rc);
+	rc = setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &v, sizeof(v));
+	expect("setsockopt(%d, SOL_TCP, TCP_NODELAY, [1], 4) = %ld", c, rc);
+	struct linger lg = { 1, 5 };
+	rc = setsockopt(c, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	expect("setsockopt(%d, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, "
+	       "8) = %ld",
+	       c, rc);
+	rc = setsockopt(c, SOL_SOCKET, SO_LINGER, &lg, 3);
+	expect("setsockopt(%d, SOL_SOCKET, SO_LINGER, %p, 3) = %s", c,
+	       (void *)&lg, res(rc, errno));
+	rc = setsockopt(c, SOL_SOCKET, 9999, "\1\2\3\4\5\6\7\10", 8);
+	expect("setsockopt(%d, SOL_SOCKET, 0x270f /* SO_??? */, "
+	       "\"\\1\\2\\3\\4\\5\\6\\7\\10\", 8) = %s",
+	       c, res(rc, errno));
+	len = sizeof(v);
+	rc = getsockopt(c, SOL_SOCKET, SO_TYPE, &v, &len);
+	expect("getsockopt(%d, SOL_SOCKET, SO_TYPE, [1], [4]) = %ld", c, rc);
+	len = 16;
+	rc = getsockopt(c, SOL_SOCKET, SO_RCVBUF, buf, &len);
+	expect("getsockopt(%d, SOL_SOCKET, SO_RCVBUF, [%d], [16 => 4]) = %ld",
+	       c, *(int *)buf, rc);
+	len = sizeof(lg);
+	rc = getsockopt(c, SOL_SOCKET, SO_LINGER, &lg, &len);
+	expect("getsockopt(%d, SOL_SOCKET, SO_LINGER, {l_onoff=%d, "
+	       "l_linger=%d}, [8]) = %ld",
+	       c, lg.l_onoff, lg.l_linger, rc);
+	len = sizeof(v);
+	rc = getsockopt(c, IPPROTO_IP, IP_TTL, &v, &len);
+	expect("getsockopt(%d, SOL_IP, IP_TTL, [%d], [4]) = %ld", c, v, rc);
+	rc = getsockopt(c, 9999, 1, &v, &len);
+	expect("getsockopt(%d, 0x270f /* SOL_?? */, 1, %p, [4]) = %s", c,
+	       (void *)&v, res(rc, errno));
+	rc = shutdown(c, SHUT_WR);
+	expect("shutdown(%d, SHUT_WR) = %ld", c, rc);
+	rc = shutdown(c, 7);
+	expect("shutdown(%d, 0x7 /* SHUT_??? */) = %s", c, res(rc, errno));
+	close(x);
+	expect("close(%d) = 0", x);
+	close(c);
+	expect("close(%d) = 0", c);
+	close(s);
+	expect("close(%d) = 0", s);
+}
+
+static void messages(void)
+{
+	struct iovec iov[2] = { { "ab", 2 }, { "cde", 3 } };
+	char cbuf[CMSG_SPACE(sizeof(struct ucred))];
+	char rb[10], rcb[256];
+	struct iovec riov = { rb, sizeof(rb) };
+	struct msghdr m = { 0 }, rm = { 0 };
+	struct cmsghdr *cm;
+	struct ucred uc = me;
+	int fds[2] = { 0, 1 }, got[2];
+	long rc;
+	int sv[2], v = 1;
+
+	rc = socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	expect("socketpair(AF_UNIX, SOCK_STREAM, 0, [%d, %d]) = %ld", sv[0],
+	       sv[1], rc);
+	rc = socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, (int *)bad);
+	expect("socketpair(AF_UNIX, SOCK_DGRAM|SOCK_CLOEXEC, 0, %p) = %s", bad,
+	       res(rc, errno));
+
+	memset(cbuf, 0, sizeof(cbuf));
+	m.msg_iov = iov;
+	m.msg_iovlen = 2;
+	m.msg_control = cbuf;
+	m.msg_controllen = CMSG_SPACE(sizeof(fds));
+	cm = CMSG_FIRSTHDR(&m);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(fds));
+	memcpy(CMSG_DATA(cm), fds, sizeof(fds));
+	rc = sendmsg(sv[0], &m, 0);
+	expect("sendmsg(%d, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="
+	       "\"ab\", iov_len=2}, {iov_base=\"cde\", iov_len=3}], "
+	       "msg_iovlen=2, msg_control=[{cmsg_len=24, "
+	       "cmsg_level=SOL_SOCKET, "
+	       "cmsg_type=SCM_RIGHTS, cmsg_data=[0, 1]}], msg_controllen=24, "
+	       "msg_flags=0}, 0) = %ld",
+	       sv[0], rc);
+	rm.msg_iov = &riov;
+	rm.msg_iovlen = 1;
+	rm.msg_control = rcb;
+	rm.msg_controllen = sizeof(rcb);
+	rc = recvmsg(sv[1], &rm, MSG_CMSG_CLOEXEC);
+	memcpy(got, CMSG_DATA(CMSG_FIRSTHDR(&rm)), sizeof(got));
+	expect("recvmsg(%d, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="
+	       "\"abcde\", iov_len=10}], msg_iovlen=1, "
+	       "msg_control=[{cmsg_len=24, "
+	       "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[%d, "
+	       "%d]}], "
+	       "msg_controllen=24, msg_flags=MSG_CMSG_CLOEXEC}, "
+	       "MSG_CMSG_CLOEXEC) = %ld",
+	       sv[1], got[0], got[1], rc);
+	close(got[0]);
+	expect("close(%d) = 0", got[0]);
+	close(got[1]);
+	expect("close(%d) = 0", got[1]);
+
+	rc = setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &v, sizeof(v));
+	expect("setsockopt(%d, SOL_SOCKET, SO_PASSCRED, [1], 4) = %ld", sv[1],
+	       rc);
+	m.msg_controllen = sizeof(cbuf);
+	cm = CMSG_FIRSTHDR(&m);
+	cm->cmsg_type = SCM_CREDENTIALS;
+	cm->cmsg_len = CMSG_LEN(sizeof(uc));
+	memcpy(CMSG_DATA(cm), &uc, sizeof(uc));
+	rc = sendmsg(sv[0], &m, MSG_NOSIGNAL);
+	expect("sendmsg(%d, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="
+	       "\"ab\", iov_len=2}, {iov_base=\"cde\", iov_len=3}], "
+	       "msg_iovlen=2, msg_control=[{cmsg_len=28, "
+	       "cmsg_level=SOL_SOCKET, "
+	       "cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=%d, uid=%u, "
+	       "gid=%u}}], "
+	       "msg_controllen=32, msg_flags=0}, MSG_NOSIGNAL) = %ld",
+	       sv[0], uc.pid, uc.uid, uc.gid, rc);
+	rm.msg_controllen = sizeof(rcb);
+	rc = recvmsg(sv[1], &rm, 0);
+	expect("recvmsg(%d, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="
+	       "\"abcde\", iov_len=10}], msg_iovlen=1, "
+	       "msg_control=[{cmsg_len=28, "
+	       "cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, "
+	       "cmsg_data={pid=%d, uid=%u, gid=%u}}], msg_controllen=32, "
+	       "msg_flags=0}, 0) = %ld",
+	       sv[1], uc.pid, uc.uid, uc.gid, rc);
+	rc = recvmsg(sv[1], &rm, MSG_DONTWAIT);
+	expect("recvmsg(%d, {msg_namelen=0}, MSG_DONTWAIT) = %s", sv[1],
+	       res(rc, errno));
+	rc = sendmsg(sv[0], (struct msghdr *)bad, 0);
+	expect("sendmsg(%d, %p, 0) = %s", sv[0], bad, res(rc, errno));
+	close(sv[0]);
+	expect("close(%d) = 0", sv[0]);
+	close(sv[1]);
+	expect("close(%d) = 0", sv[1]);
+
+	struct mmsghdr mm[2], rmm[2];
+	char r1[8], r2[8];
+	struct iovec ri[2] = { { r1, 8 }, { r2, 8 } };
+
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, sv);
+	expect("socketpair(AF_UNIX, SOCK_DGRAM, 0, [%d, %d]) = 0", sv[0],
+	       sv[1]);
+	memset(mm, 0, sizeof(mm));
+	memset(rmm, 0, sizeof(rmm));
+	for (int i = 0; i < 2; i++) {
+		mm[i].msg_hdr.msg_iov = &iov[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+		rmm[i].msg_hdr.msg_iov = &ri[i];
+		rmm[i].msg_hdr.msg_iovlen = 1;
+	}
+	rc = sendmmsg(sv[0], mm, 2, 0);
+	expect("sendmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=[{iov_base=\"ab\", iov_len=2}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}, msg_len=2}, {msg_hdr={"
+	       "msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"cde\", "
+	       "iov_len=3}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, "
+	       "msg_len=3}], 2, 0) = %ld",
+	       sv[0], rc);
+	rc = recvmmsg(sv[1], rmm, 2, MSG_DONTWAIT, NULL);
+	expect("recvmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=[{iov_base=\"ab\", iov_len=8}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}, msg_len=2}, {msg_hdr={"
+	       "msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"cde\", "
+	       "iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, "
+	       "msg_len=3}], 2, MSG_DONTWAIT, NULL) = %ld",
+	       sv[1], rc);
+	rc = recvmmsg(sv[1], rmm, 2, MSG_DONTWAIT, NULL);
+	expect("recvmmsg(%d, %p, 2, MSG_DONTWAIT, NULL) = %s", sv[1],
+	       (void *)rmm, res(rc, errno));
+	rc = sendmmsg(-1, mm, 1, 0);
+	expect("sendmmsg(-1, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=[{iov_base=\"ab\", iov_len=2}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}}], 1, 0) = %s",
+	       res(rc, errno));
+	close(sv[0]);
+	expect("close(%d) = 0", sv[0]);
+	close(sv[1]);
+	expect("close(%d) = 0", sv[1]);
+}
+
+static void families(void)
+{
+	struct sockaddr_un un = { AF_UNIX, "" };
+	struct sockaddr_nl nl = { AF_NETLINK, 0, 0, 0 };
+	struct sockaddr_in6 a6;
+	struct sockaddr_ll ll = { AF_PACKET, htons(ETH_P_IP),	  1, 1, 4,
+				  6,	     { 1, 2, 3, 4, 5, 6 } };
+	socklen_t len;
+	long rc;
+	int u, s;
+
+	u = socket(AF_UNIX, SOCK_DGRAM, 0);
+	expect("socket(AF_UNIX, SOCK_DGRAM, 0) = %d", u);
+	len = sizeof(un);
+	rc = getsockname(u, (struct sockaddr *)&un, &len);
+	expect("getsockname(%d, {sa_family=AF_UNIX}, [110 => 2]) = %ld", u, rc);
+	snprintf(un.sun_path + 1, sizeof(un.sun_path) - 1,
+		 "sctrace-decode-net-%d", me.pid);
+	rc = bind(u, (struct sockaddr *)&un,
+		  offsetof(struct sockaddr_un, sun_path) + 1 +
+			  strlen(un.sun_path + 1));
+	expect("bind(%d, {sa_family=AF_UNIX, sun_path=@\"%s\"}, %zu) = %ld", u,
+	       un.sun_path + 1,
+	       offsetof(struct sockaddr_un, sun_path) + 1 +
+		       strlen(un.sun_path + 1),
+	       rc);
+	len = sizeof(un);
+	rc = getsockname(u, (struct sockaddr *)&un, &len);
+	expect("getsockname(%d, {sa_family=AF_UNIX, sun_path=@\"%s\"}, "
+	       "[110 => %u]) = %ld",
+	       u, un.sun_path + 1, len, rc);
+	struct sockaddr_un path = { AF_UNIX, "/nonexistent/sctrace.sock" };
+	rc = connect(u, (struct sockaddr *)&path, sizeof(path));
+	expect("connect(%d, {sa_family=AF_UNIX, sun_path="
+	       "\"/nonexistent/sctrace.sock\"}, 110) = %s",
+	       u, res(rc, errno));
+	close(u);
+	expect("close(%d) = 0", u);
+
+	s = socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP);
+	expect("socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP) = %d", s);
+	memset(&a6, 0, sizeof(a6));
+	a6.sin6_family = AF_INET6;
+	a6.sin6_port = htons(53);
+	inet_pton(AF_INET6, "::1", &a6.sin6_addr);
+	a6.sin6_flowinfo = htonl(5);
+	rc = connect(s, (struct sockaddr *)&a6, sizeof(a6));
+	expect("connect(%d, {sa_family=AF_INET6, sin6_port=htons(53), "
+	       "sin6_flowinfo=htonl(5), inet_pton(AF_INET6, \"::1\", "
+	       "&sin6_addr), sin6_scope_id=0}, 28) = %s",
+	       s, res(rc, errno));
+	/* Any socket prints the address it is given. */
+	rc = connect(s, (struct sockaddr *)&ll, sizeof(ll));
+	{
+		char idx[64];
+
+		if (ifname[0])
+			snprintf(idx, sizeof(idx), "if_nametoindex(\"%s\")",
+				 ifname);
+		else
+			snprintf(idx, sizeof(idx), "1");
+		expect("connect(%d, {sa_family=AF_PACKET, sll_protocol="
+		       "htons(ETH_P_IP), sll_ifindex=%s, "
+		       "sll_hatype=ARPHRD_ETHER, "
+		       "sll_pkttype=PACKET_OUTGOING, sll_halen=6, "
+		       "sll_addr=[0x1, "
+		       "0x2, 0x3, 0x4, 0x5, 0x6]}, 20) = %s",
+		       s, idx, res(rc, errno));
+	}
+	rc = connect(s, (struct sockaddr *)bad, 16);
+	expect("connect(%d, %p, 16) = %s", s, bad, res(rc, errno));
+	rc = bind(s, (struct sockaddr *)&a6, 2);
+	expect("bind(%d, {sa_family=AF_INET6}, 2) = %s", s, res(rc, errno));
+	close(s);
+	expect("close(%d) = 0", s);
+
+	s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	expect("socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE) = %d",
+	       s);
+	rc = bind(s, (struct sockaddr *)&nl, sizeof(nl));
+	expect("bind(%d, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, "
+	       "12) = %s",
+	       s, res(rc, errno));
+	len = sizeof(nl);
+	rc = getsockname(s, (struct sockaddr *)&nl, &len);
+	expect("getsockname(%d, {sa_family=AF_NETLINK, nl_pid=%u, "
+	       "nl_groups=00000000}, [12]) = %ld",
+	       s, nl.nl_pid, rc);
+	close(s);
+	expect("close(%d) = 0", s);
+	rc = socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ARP));
+	expect("socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ARP)) = %s",
+	       res(rc, errno));
+	if (rc >= 0) {
+		close(rc);
+		expect("close(%ld) = 0", rc);
+	}
+	rc = socket(AF_NETLINK, SOCK_RAW, 99);
+	expect("socket(AF_NETLINK, SOCK_RAW, 0x63 /* NETLINK_??? */) = %s",
+	       res(rc, errno));
+	rc = socket(AF_INET, SOCK_DGRAM, 999);
+	expect("socket(AF_INET, SOCK_DGRAM, 0x3e7 /* IPPROTO_??? */) = %s",
+	       res(rc, errno));
+}
+
+int main(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *area;
+
+	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (area == MAP_FAILED)
+		return 99;
+	munmap(area + page, page);
+	bad = area + page;
+	me.pid = getpid();
+	me.uid = getuid();
+	me.gid = getgid();
+	if (!if_indextoname(1, ifname))
+		ifname[0] = '\0';
+
+	marker_begin();
+	tcp();
+	messages();
+	families();
+	marker_end();
+	return 0;
+}
