@@ -417,7 +417,7 @@ static void print_result(struct tracee *tp, int ret)
 		emit_rawf(tp, "%#lx", (unsigned long)tp->rval);
 		break;
 	case RET_OCT:
-		emit_rawf(tp, "%#lo", (unsigned long)tp->rval);
+		emit_rawf(tp, "%#03lo", (unsigned long)tp->rval);
 		break;
 	case RET_FLAGS:
 		if (tp->rval) {
