@@ -55,12 +55,31 @@ static ssize_t vm_read(pid_t pid, unsigned long addr, void *buf, size_t len)
 	return n;
 }
 
+static const unsigned char *fake_image;
+static size_t fake_len;
+static unsigned long fake_base;
+
+void mem_fake(const void *image, size_t len, unsigned long base)
+{
+	fake_image = image;
+	fake_len = len;
+	fake_base = base;
+}
+
 int mem_read(pid_t pid, unsigned long addr, void *buf, size_t len)
 {
 	if (!len)
 		return 0;
 	if (addr + len < addr)
 		return -1;
+	if (fake_image) {
+		unsigned long off = addr - fake_base;
+
+		if (addr < fake_base || off > fake_len || len > fake_len - off)
+			return -1;
+		memcpy(buf, fake_image + off, len);
+		return 0;
+	}
 	if (use_vm_readv) {
 		ssize_t n = vm_read(pid, addr, buf, len);
 

@@ -21,4 +21,10 @@ int mem_read(pid_t pid, unsigned long addr, void *buf, size_t len);
 long mem_read_str(pid_t pid, unsigned long addr, char *buf, size_t max,
 		  bool *terminated);
 
+/*
+ * Tests and fuzzing: every read is served from IMAGE, mapped at BASE,
+ * instead of from a process (NULL: back to processes).
+ */
+void mem_fake(const void *image, size_t len, unsigned long base);
+
 #endif

@@ -435,6 +435,8 @@ static void print_result(struct tracee *tp, int ret)
 		emit_rawf(tp, "%ld", tp->rval);
 		break;
 	}
+	/* What strace explains after some results: "= 0 (Timeout)". */
+	decode_result_note(tp);
 }
 
 /* -T: " <0.000123>", the time from entry to exit. */

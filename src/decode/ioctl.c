@@ -121,6 +121,9 @@ static void print_winsize(struct tracee *tp, unsigned long addr)
 #endif
 #define FIOSETOWN_ 0x8901
 #define FIOGETOWN_ 0x8903
+#define FICLONE_ 0x40049409U
+#define FS_IOC_GETFLAGS_ 0x80086601U
+#define FS_IOC_SETFLAGS_ 0x40086602U
 
 /* How a command's third argument prints, and whether the kernel writes it. */
 enum ioctl_arg {
@@ -133,7 +136,8 @@ enum ioctl_arg {
 	IA_MODEM, /* [TIOCM_DTR|...] */
 	IA_TERMIOS,
 	IA_WINSIZE,
-	IA_CHAR, /* TIOCSTI: "x" */
+	IA_CHAR,    /* TIOCSTI: "x" */
+	IA_FSFLAGS, /* [FS_EXTENT_FL] */
 };
 
 struct ioctl_kind {
@@ -157,7 +161,12 @@ static struct ioctl_kind classify(unsigned int cmd)
 	case TCSBRK:
 	case TCSBRKP:
 	case TIOCSCTTY:
+	case FICLONE_:
 		return (struct ioctl_kind){ IA_INT, false };
+	case FS_IOC_GETFLAGS_:
+		return (struct ioctl_kind){ IA_FSFLAGS, true };
+	case FS_IOC_SETFLAGS_:
+		return (struct ioctl_kind){ IA_FSFLAGS, false };
 	case TCXONC:
 		return (struct ioctl_kind){ IA_FLOW, false };
 	case TCFLSH:
@@ -216,6 +225,17 @@ static void print_modem_at(struct tracee *tp, unsigned long addr)
 	emit_array_end(tp);
 }
 
+static void print_fsflags_at(struct tracee *tp, unsigned long addr)
+{
+	unsigned int v;
+
+	if (!fetch_or_addr(tp, addr, &v, sizeof(v)))
+		return;
+	emit_array_begin(tp);
+	emit_flags(tp, &xlat_fs_flags, v);
+	emit_array_end(tp);
+}
+
 static void print_ioctl_arg(struct tracee *tp, struct ioctl_kind k,
 			    unsigned long arg)
 {
@@ -249,6 +269,9 @@ static void print_ioctl_arg(struct tracee *tp, struct ioctl_kind k,
 		break;
 	case IA_CHAR:
 		print_buf(tp, arg, 1, 0);
+		break;
+	case IA_FSFLAGS:
+		print_fsflags_at(tp, arg);
 		break;
 	default:
 		emit_hex(tp, arg);

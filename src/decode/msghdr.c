@@ -90,7 +90,8 @@ static void print_cmsgs(struct tracee *tp, unsigned long addr, size_t len)
 			print_cmsg_data(tp, &c, buf + off + sizeof(c), dlen);
 		}
 		emit_struct_end(tp);
-		if (clen < sizeof(c))
+		/* A length that runs past the buffer ends the list. */
+		if (clen < sizeof(c) || clen > len - off)
 			break;
 		off += CMSG_ALIGN(clen);
 	}

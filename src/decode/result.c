@@ -41,6 +41,9 @@ static void note_flags(struct tracee *tp, const struct xlat *x)
 	note_end(tp);
 }
 
+/* No more entries looked at than RLIMIT_NOFILE allows in practice. */
+#define POLL_NOTE_MAX (1024 * 1024)
+
 /* The descriptors with events: at most -s of them. */
 static void note_revents(struct tracee *tp, unsigned long addr,
 			 unsigned long nfds)
@@ -48,6 +51,8 @@ static void note_revents(struct tracee *tp, unsigned long addr,
 	struct pollfd pfd;
 	int shown = 0;
 
+	if (nfds > POLL_NOTE_MAX)
+		nfds = POLL_NOTE_MAX;
 	emit_array_begin(tp);
 	for (unsigned long i = 0; i < nfds; i++) {
 		if (!fetch(tp, addr + i * sizeof(pfd), &pfd, sizeof(pfd)))

@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -440,6 +441,9 @@ static void ioctls(int p[2], int file)
 	       res(rc, errno));
 	rc = ioctl(file, TIOCNXCL);
 	expect("ioctl(%d, TIOCNXCL) = %s", file, res(rc, errno));
+	rc = ioctl(p[1], FICLONE, file);
+	expect("ioctl(%d, BTRFS_IOC_CLONE or FICLONE, %d) = %s", p[1], file,
+	       res(rc, errno));
 	rc = ioctl(file, _IOR('x', 5, int), &n);
 	expect("ioctl(%d, _IOC(_IOC_READ, 0x78, 0x5, 0x4), %p) = %s", file,
 	       (void *)&n, res(rc, errno));
