@@ -130,6 +130,9 @@ static const char usage_text[] =
 	"  -s STRSIZE, --string-limit=STRSIZE\n"
 	"                 limit length of print strings to STRSIZE chars "
 	"(default 32)\n"
+	"  -v, --no-abbrev\n"
+	"                 print the environment, stat structures and the like\n"
+	"                 in full (-e abbrev=none)\n"
 	"  -x             print non-ASCII strings in hex\n"
 	"  -xx            print all strings in hex\n"
 	"\n"
@@ -333,8 +336,9 @@ static const char *resolve_command(const char *name)
 		const char *path = getenv("PATH");
 		char buf[PATH_MAX];
 
+		/* As strace: without PATH, no search (not execvp's default). */
 		if (!path)
-			path = "/usr/local/bin:/usr/bin:/bin";
+			path = "";
 		while (*path) {
 			const char *colon = strchr(path, ':');
 			size_t dlen =
@@ -402,6 +406,7 @@ void options_parse(int argc, char **argv)
 		{ "absolute-timestamps", optional_argument, NULL, 'A' + 256 },
 		{ "summary-only", no_argument, NULL, 'c' },
 		{ "stack-trace", no_argument, NULL, 'k' },
+		{ "no-abbrev", no_argument, NULL, 'v' },
 		{ "trace-path", required_argument, NULL, 'P' },
 		{ "trace-fds", required_argument, NULL, 'F' + 256 },
 		{ "summary", no_argument, NULL, 'C' },
@@ -434,7 +439,7 @@ void options_parse(int argc, char **argv)
 
 	summary_opts_init(&opt.summary);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hVwxzZ", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hvVwxzZ", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -450,6 +455,9 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'c':
 			opt.count = 1;
+			break;
+		case 'v':	/* -e abbrev=none */
+			qualify_or_die(QUAL_ABBREV, "none");
 			break;
 		case 'k':
 			if (!stack_available())

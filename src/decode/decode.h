@@ -16,6 +16,9 @@ static inline bool syserr(const struct tracee *tp)
 	return tp->error != 0;
 }
 
+/* -v (-e abbrev=none): structures and arrays printed whole. */
+bool verbose(const struct tracee *tp);
+
 /* The C decoders that syscallent/ names with @NAME. */
 #define DECODER(name) int decode_##name(struct tracee *tp, int exiting);
 DECODER(arch_prctl)
@@ -146,6 +149,11 @@ void print_timex(struct tracee *tp, unsigned long addr);
 void print_mq_attr(struct tracee *tp, unsigned long addr);
 /* 2026-11-21T19:53:02+0000 */
 void format_time(struct strbuf *sb, long long t);
+/* The same with nanoseconds when there are some: ...T19:20:58.424235196+0000 */
+void format_time_ns(struct strbuf *sb, long long t, long nsec);
+/* NAME=T /- date -/ */
+void print_time_field(struct tracee *tp, const char *name, long long t,
+		      long nsec);
 /* print_iovec()'s DATA: all of each element, or none (addresses). */
 #define IOV_DATA_ALL (~0UL)
 #define IOV_DATA_NONE (~0UL - 1)

@@ -1,6 +1,7 @@
 /* Files: open family, the stat family, statfs, directory reads. */
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 
@@ -46,6 +47,48 @@ int decode_creat(struct tracee *tp, int exiting)
 	return DEC_DONE;
 }
 
+static void stat_size_or_rdev(struct tracee *tp, const struct stat *st)
+{
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
+		emit_field(tp, "st_rdev");
+		print_dev(tp, st->st_rdev);
+	} else {
+		emit_field(tp, "st_size");
+		emit_int(tp, st->st_size);
+	}
+}
+
+/* -v: every field, times with their dates, as strace -v prints them. */
+static void print_stat_whole(struct tracee *tp, const struct stat *st)
+{
+	emit_field(tp, "st_dev");
+	print_dev(tp, st->st_dev);
+	emit_field(tp, "st_ino");
+	emit_uint(tp, st->st_ino);
+	emit_field(tp, "st_mode");
+	print_mode(tp, st->st_mode);
+	emit_field(tp, "st_nlink");
+	emit_uint(tp, st->st_nlink);
+	emit_field(tp, "st_uid");
+	emit_uint(tp, st->st_uid);
+	emit_field(tp, "st_gid");
+	emit_uint(tp, st->st_gid);
+	emit_field(tp, "st_blksize");
+	emit_int(tp, st->st_blksize);
+	emit_field(tp, "st_blocks");
+	emit_int(tp, st->st_blocks);
+	stat_size_or_rdev(tp, st);
+	print_time_field(tp, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+	emit_field(tp, "st_atime_nsec");
+	emit_int(tp, st->st_atim.tv_nsec);
+	print_time_field(tp, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+	emit_field(tp, "st_mtime_nsec");
+	emit_int(tp, st->st_mtim.tv_nsec);
+	print_time_field(tp, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+	emit_field(tp, "st_ctime_nsec");
+	emit_int(tp, st->st_ctim.tv_nsec);
+}
+
 /* strace's abbreviated form (without -v): type and size, or the device. */
 void print_stat(struct tracee *tp, unsigned long addr)
 {
@@ -54,17 +97,74 @@ void print_stat(struct tracee *tp, unsigned long addr)
 	if (!fetch_or_addr(tp, addr, &st, sizeof(st)))
 		return;
 	emit_struct_begin(tp);
-	emit_field(tp, "st_mode");
-	print_mode(tp, st.st_mode);
-	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
-		emit_field(tp, "st_rdev");
-		print_dev(tp, st.st_rdev);
+	if (verbose(tp)) {
+		print_stat_whole(tp, &st);
 	} else {
-		emit_field(tp, "st_size");
-		emit_int(tp, st.st_size);
+		emit_field(tp, "st_mode");
+		print_mode(tp, st.st_mode);
+		stat_size_or_rdev(tp, &st);
+		emit_ellipsis(tp);
 	}
-	emit_ellipsis(tp);
 	emit_struct_end(tp);
+}
+
+static void print_statx_ts(struct tracee *tp, const char *name,
+			   const struct statx_timestamp *ts)
+{
+	struct strbuf sb = { 0 };
+
+	emit_field(tp, name);
+	emit_struct_begin(tp);
+	emit_field(tp, "tv_sec");
+	emit_int(tp, ts->tv_sec);
+	emit_field(tp, "tv_nsec");
+	emit_uint(tp, ts->tv_nsec);
+	emit_struct_end(tp);
+	format_time_ns(&sb, ts->tv_sec, ts->tv_nsec);
+	emit_comment(tp, "%s", sb.buf);
+	sb_free(&sb);
+}
+
+/* -v: strace's order, which is not the structure's. */
+static void print_statx_whole(struct tracee *tp, const struct statx *stx)
+{
+	emit_field(tp, "stx_mask");
+	emit_flags(tp, &xlat_statx_mask, stx->stx_mask);
+	emit_field(tp, "stx_blksize");
+	emit_uint(tp, stx->stx_blksize);
+	emit_field(tp, "stx_attributes");
+	emit_flags(tp, &xlat_statx_attrs, stx->stx_attributes);
+	emit_field(tp, "stx_nlink");
+	emit_uint(tp, stx->stx_nlink);
+	emit_field(tp, "stx_uid");
+	emit_uint(tp, stx->stx_uid);
+	emit_field(tp, "stx_gid");
+	emit_uint(tp, stx->stx_gid);
+	emit_field(tp, "stx_mode");
+	print_mode(tp, stx->stx_mode);
+	emit_field(tp, "stx_ino");
+	emit_uint(tp, stx->stx_ino);
+	emit_field(tp, "stx_size");
+	emit_uint(tp, stx->stx_size);
+	emit_field(tp, "stx_blocks");
+	emit_uint(tp, stx->stx_blocks);
+	emit_field(tp, "stx_attributes_mask");
+	emit_flags(tp, &xlat_statx_attrs, stx->stx_attributes_mask);
+	print_statx_ts(tp, "stx_atime", &stx->stx_atime);
+	if (stx->stx_mask & STATX_BTIME)	/* as strace: only if known */
+		print_statx_ts(tp, "stx_btime", &stx->stx_btime);
+	print_statx_ts(tp, "stx_ctime", &stx->stx_ctime);
+	print_statx_ts(tp, "stx_mtime", &stx->stx_mtime);
+	emit_field(tp, "stx_rdev_major");
+	emit_uint(tp, stx->stx_rdev_major);
+	emit_field(tp, "stx_rdev_minor");
+	emit_uint(tp, stx->stx_rdev_minor);
+	emit_field(tp, "stx_dev_major");
+	emit_uint(tp, stx->stx_dev_major);
+	emit_field(tp, "stx_dev_minor");
+	emit_uint(tp, stx->stx_dev_minor);
+	emit_field(tp, "stx_mnt_id");
+	emit_hex(tp, stx->stx_mnt_id);
 }
 
 void print_statx(struct tracee *tp, unsigned long addr)
@@ -74,15 +174,19 @@ void print_statx(struct tracee *tp, unsigned long addr)
 	if (!fetch_or_addr(tp, addr, &stx, sizeof(stx)))
 		return;
 	emit_struct_begin(tp);
-	emit_field(tp, "stx_mask");
-	emit_flags(tp, &xlat_statx_mask, stx.stx_mask);
-	emit_field(tp, "stx_attributes");
-	emit_flags(tp, &xlat_statx_attrs, stx.stx_attributes);
-	emit_field(tp, "stx_mode");
-	print_mode(tp, stx.stx_mode);
-	emit_field(tp, "stx_size");
-	emit_uint(tp, stx.stx_size);
-	emit_ellipsis(tp);
+	if (verbose(tp)) {
+		print_statx_whole(tp, &stx);
+	} else {
+		emit_field(tp, "stx_mask");
+		emit_flags(tp, &xlat_statx_mask, stx.stx_mask);
+		emit_field(tp, "stx_attributes");
+		emit_flags(tp, &xlat_statx_attrs, stx.stx_attributes);
+		emit_field(tp, "stx_mode");
+		print_mode(tp, stx.stx_mode);
+		emit_field(tp, "stx_size");
+		emit_uint(tp, stx.stx_size);
+		emit_ellipsis(tp);
+	}
 	emit_struct_end(tp);
 }
 
@@ -129,23 +233,65 @@ void print_statfs(struct tracee *tp, unsigned long addr)
 #define DIRENT64_MIN 19
 #define DIRENTS_MAX (1024 * 1024)
 
+/* -v: each record, as {d_ino=.., d_off=.., d_reclen=.., d_type=.., d_name=".."}. */
+static void print_dirent_records(struct tracee *tp, const unsigned char *buf,
+				 unsigned long len)
+{
+	emit_array_begin(tp);
+	for (unsigned long off = 0; off + DIRENT64_MIN <= len;) {
+		const unsigned char *d = buf + off;
+		unsigned short reclen = d[DIRENT64_RECLEN_OFF] |
+					d[DIRENT64_RECLEN_OFF + 1] << 8;
+		unsigned long long ino;
+		long long doff;
+
+		if (reclen < DIRENT64_MIN || off + reclen > len)
+			break;
+		memcpy(&ino, d, sizeof(ino));
+		memcpy(&doff, d + 8, sizeof(doff));
+		emit_struct_begin(tp);
+		emit_field(tp, "d_ino");
+		emit_uint(tp, ino);
+		emit_field(tp, "d_off");
+		emit_int(tp, doff);
+		emit_field(tp, "d_reclen");
+		emit_uint(tp, reclen);
+		emit_field(tp, "d_type");
+		emit_enum(tp, &xlat_dirent_types, d[18]);
+		emit_field(tp, "d_name");
+		emit_bytes(tp, d + 19, strnlen((const char *)d + 19, reclen - 19),
+			   0);
+		emit_struct_end(tp);
+		off += reclen;
+	}
+	emit_array_end(tp);
+}
+
 void print_dirents(struct tracee *tp, unsigned long addr)
 {
 	unsigned long len = tp->rval;
 	unsigned long count = 0;
 	unsigned char *buf;
 
-	emit_ptr(tp, addr);
-	if (len > DIRENTS_MAX)
+	if (len > DIRENTS_MAX) {
+		emit_ptr(tp, addr);
 		return;
+	}
 	buf = malloc(len ? len : 1);
 	if (!buf || !fetch(tp, addr, buf, len)) {
 		free(buf);
+		emit_ptr(tp, addr);
 		if (len)
 			return;
 		buf = NULL;
+	} else if (verbose(tp)) {
+		print_dirent_records(tp, buf, len);
+		free(buf);
+		return;
+	} else {
+		emit_ptr(tp, addr);
 	}
-	for (unsigned long off = 0; off + DIRENT64_MIN <= len; count++) {
+	for (unsigned long off = 0; buf && off + DIRENT64_MIN <= len; count++) {
 		unsigned short reclen;
 
 		reclen = buf[off + DIRENT64_RECLEN_OFF] |

@@ -9,6 +9,7 @@
 #include <sys/sysmacros.h>
 
 #include "decode.h"
+#include "qualify.h"
 #include "memory.h"
 #include "signame.h"
 #include "strquote.h"
@@ -16,6 +17,11 @@
 bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len)
 {
 	return addr && mem_read(tp->pid, addr, buf, len) == 0;
+}
+
+bool verbose(const struct tracee *tp)
+{
+	return !qual_abbrev(tp->scno);
 }
 
 bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf, size_t len)

@@ -44,6 +44,10 @@ void print_envp(struct tracee *tp, unsigned long addr)
 	unsigned long ptr;
 	unsigned int n = 0;
 
+	if (verbose(tp)) {	/* -v: the environment itself */
+		print_strarray(tp, addr);
+		return;
+	}
 	emit_ptr(tp, addr);
 	if (!addr)
 		return;

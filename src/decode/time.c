@@ -156,6 +156,36 @@ void format_time(struct strbuf *sb, long long t)
 	sb_puts(sb, buf);
 }
 
+void format_time_ns(struct strbuf *sb, long long t, long nsec)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char date[64], zone[16];
+
+	if (!localtime_r(&tt, &tm) ||
+	    !strftime(date, sizeof(date), "%FT%T", &tm) ||
+	    !strftime(zone, sizeof(zone), "%z", &tm)) {
+		sb_printf(sb, "%lld", t);
+		return;
+	}
+	if (nsec)
+		sb_printf(sb, "%s.%09ld%s", date, nsec, zone);
+	else
+		sb_printf(sb, "%s%s", date, zone);
+}
+
+void print_time_field(struct tracee *tp, const char *name, long long t,
+		      long nsec)
+{
+	struct strbuf sb = { 0 };
+
+	format_time_ns(&sb, t, nsec);
+	emit_field(tp, name);
+	emit_int(tp, t);
+	emit_comment(tp, "%s", sb.buf);
+	sb_free(&sb);
+}
+
 int decode_time(struct tracee *tp, int exiting)
 {
 	unsigned long addr = tp->args[0];
