@@ -130,6 +130,8 @@ void print_strarray(struct tracee *tp, unsigned long addr);
 void print_envp(struct tracee *tp, unsigned long addr);
 void print_rlimit(struct tracee *tp, unsigned long addr);
 void print_timespec(struct tracee *tp, unsigned long addr);
+/* {tv_sec=.., tv_nsec=..} of a timespec already read. */
+void print_timespec_val(struct tracee *tp, const long long ts[2]);
 void print_wstatus(struct tracee *tp, unsigned long addr);
 void print_rusage(struct tracee *tp, unsigned long addr);
 void print_utsname(struct tracee *tp, unsigned long addr);

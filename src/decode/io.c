@@ -383,7 +383,7 @@ int decode_epoll_wait(struct tracee *tp, int exiting)
 	return RET_DEC;
 }
 
-static void print_timespec_val(struct tracee *tp, const long long ts[2])
+void print_timespec_val(struct tracee *tp, const long long ts[2])
 {
 	emit_struct_begin(tp);
 	emit_field(tp, "tv_sec");

@@ -107,14 +107,8 @@ void print_timespec(struct tracee *tp, unsigned long addr)
 {
 	long long ts[2];
 
-	if (!fetch_or_addr(tp, addr, ts, sizeof(ts)))
-		return;
-	emit_struct_begin(tp);
-	emit_field(tp, "tv_sec");
-	emit_int(tp, ts[0]);
-	emit_field(tp, "tv_nsec");
-	emit_int(tp, ts[1]);
-	emit_struct_end(tp);
+	if (fetch_or_addr(tp, addr, ts, sizeof(ts)))
+		print_timespec_val(tp, ts);
 }
 
 #define ARCH_SET_GS 0x1001
