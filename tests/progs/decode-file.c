@@ -25,32 +25,6 @@
 static char *bad;
 static char dir[64], path[128], path2[128], path3[128];
 
-/* The result as strace prints it: "0", or "-1 ENOENT (...)". */
-static const char *res(long rc, int err)
-{
-	static const struct {
-		int err;
-		const char *name;
-	} names[] = {
-		{ EPERM, "EPERM" },	      { EINVAL, "EINVAL" },
-		{ EFAULT, "EFAULT" },	      { ENOENT, "ENOENT" },
-		{ EEXIST, "EEXIST" },	      { EACCES, "EACCES" },
-		{ ERANGE, "ERANGE" },	      { ENODATA, "ENODATA" },
-		{ EOPNOTSUPP, "EOPNOTSUPP" }, { ENOTDIR, "ENOTDIR" },
-	};
-	static char buf[4][128];
-	static int n;
-	char *b = buf[n++ % 4];
-
-	snprintf(b, sizeof(buf[0]), "%ld", rc);
-	if (rc == -1)
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (names[i].err == err)
-				snprintf(b, sizeof(buf[0]), "-1 %s (%s)",
-					 names[i].name, strerror(err));
-	return b;
-}
-
 /* A file time as strace comments it, in the time zone we share with it. */
 static const char *when(long sec, long frac, int digits)
 {

@@ -28,41 +28,6 @@ static char *bad;
 static struct ucred me;
 static char ifname[IF_NAMESIZE];
 
-/* The result as strace prints it: "0", or "-1 ENOENT (...)". */
-static const char *res(long rc, int err)
-{
-	static const struct {
-		int err;
-		const char *name;
-	} names[] = {
-		{ EPERM, "EPERM" },
-		{ EINVAL, "EINVAL" },
-		{ EFAULT, "EFAULT" },
-		{ EBADF, "EBADF" },
-		{ EAGAIN, "EAGAIN" },
-		{ EISCONN, "EISCONN" },
-		{ ENOENT, "ENOENT" },
-		{ ENOPROTOOPT, "ENOPROTOOPT" },
-		{ EOPNOTSUPP, "EOPNOTSUPP" },
-		{ EAFNOSUPPORT, "EAFNOSUPPORT" },
-		{ EADDRINUSE, "EADDRINUSE" },
-		{ ENETUNREACH, "ENETUNREACH" },
-		{ EADDRNOTAVAIL, "EADDRNOTAVAIL" },
-		{ EPROTONOSUPPORT, "EPROTONOSUPPORT" },
-	};
-	static char buf[4][128];
-	static int n;
-	char *b = buf[n++ % 4];
-
-	snprintf(b, sizeof(buf[0]), "%ld", rc);
-	if (rc == -1)
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (names[i].err == err)
-				snprintf(b, sizeof(buf[0]), "-1 %s (%s)",
-					 names[i].name, strerror(err));
-	return b;
-}
-
 static const char *in4(const struct sockaddr_in *a)
 {
 	static char buf[2][128];

@@ -23,30 +23,6 @@
 
 static char *bad;
 
-/* The result as strace prints it: "0", or "-1 ENOENT (...)". */
-static const char *res(long rc, int err)
-{
-	static const struct {
-		int err;
-		const char *name;
-	} names[] = {
-		{ EPERM, "EPERM" },
-		{ EINVAL, "EINVAL" },
-		{ EFAULT, "EFAULT" },
-	};
-	static char buf[4][128];
-	static int n;
-	char *b = buf[n++ % 4];
-
-	snprintf(b, sizeof(buf[0]), "%ld", rc);
-	if (rc == -1)
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (names[i].err == err)
-				snprintf(b, sizeof(buf[0]), "-1 %s (%s)",
-					 names[i].name, strerror(err));
-	return b;
-}
-
 static void on_alarm(int sig)
 {
 	(void)sig;

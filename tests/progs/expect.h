@@ -7,6 +7,7 @@
 #ifndef SCTRACE_TEST_EXPECT_H
 #define SCTRACE_TEST_EXPECT_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,58 @@ __attribute__((format(printf, 1, 2))) static inline void expect(const char *fmt,
 		abort();
 	expect_len += n;
 	expect_buf[expect_len++] = '\n';
+}
+
+/*
+ * A result as strace prints it: "0", or "-1 ENOENT (No such file or
+ * directory)" for the errnos the test programs meet.
+ */
+static inline const char *res(long rc, int err)
+{
+	static const struct {
+		int err;
+		const char *name;
+	} names[] = {
+		{ EACCES, "EACCES" },
+		{ EADDRINUSE, "EADDRINUSE" },
+		{ EADDRNOTAVAIL, "EADDRNOTAVAIL" },
+		{ EAFNOSUPPORT, "EAFNOSUPPORT" },
+		{ EAGAIN, "EAGAIN" },
+		{ EBADF, "EBADF" },
+		{ EBUSY, "EBUSY" },
+		{ ECHILD, "ECHILD" },
+		{ EEXIST, "EEXIST" },
+		{ EFAULT, "EFAULT" },
+		{ EINVAL, "EINVAL" },
+		{ EISCONN, "EISCONN" },
+		{ ENETUNREACH, "ENETUNREACH" },
+		{ ENODATA, "ENODATA" },
+		{ ENOENT, "ENOENT" },
+		{ ENOMEM, "ENOMEM" },
+		{ ENOMSG, "ENOMSG" },
+		{ ENOPROTOOPT, "ENOPROTOOPT" },
+		{ ENOSYS, "ENOSYS" },
+		{ ENOTDIR, "ENOTDIR" },
+		{ ENOTTY, "ENOTTY" },
+		{ EOPNOTSUPP, "EOPNOTSUPP" },
+		{ EPERM, "EPERM" },
+		{ EPROTONOSUPPORT, "EPROTONOSUPPORT" },
+		{ ERANGE, "ERANGE" },
+		{ ESRCH, "ESRCH" },
+		{ ETIMEDOUT, "ETIMEDOUT" },
+		{ EXDEV, "EXDEV" },
+	};
+	static char buf[4][128];
+	static int n;
+	char *b = buf[n++ % 4];
+
+	snprintf(b, sizeof(buf[0]), "%ld", rc);
+	if (rc == -1)
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (names[i].err == err)
+				snprintf(b, sizeof(buf[0]), "-1 %s (%s)",
+					 names[i].name, strerror(err));
+	return b;
 }
 
 /* The harness keeps the trace lines between these two calls. */
