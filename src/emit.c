@@ -129,6 +129,18 @@ void emit_field(struct tracee *tp, const char *name)
 	tp->em.field = name;
 }
 
+void emit_field_int(struct tracee *tp, const char *name, long long v)
+{
+	emit_field(tp, name);
+	emit_int(tp, v);
+}
+
+void emit_field_uint(struct tracee *tp, const char *name, unsigned long long v)
+{
+	emit_field(tp, name);
+	emit_uint(tp, v);
+}
+
 void emit_struct_begin(struct tracee *tp)
 {
 	open_ctx(tp, CTX_STRUCT, '{');

@@ -55,6 +55,8 @@ void emit_bytes(struct tracee *tp, const void *s, size_t n, unsigned style);
 
 /* Aggregates. */
 void emit_field(struct tracee *tp, const char *name); /* names the next item */
+void emit_field_int(struct tracee *tp, const char *name, long long v);
+void emit_field_uint(struct tracee *tp, const char *name, unsigned long long v);
 void emit_struct_begin(struct tracee *tp);
 void emit_struct_end(struct tracee *tp);
 void emit_array_begin(struct tracee *tp);

@@ -115,6 +115,16 @@ bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len);
 /* fetch(), printing the address instead when it fails. */
 bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf,
 		   size_t len);
+/*
+ * An array of N elements of SIZE bytes at ADDR, as strace prints arrays:
+ * at most -s elements then "...", "..." where memory ends, the address
+ * when the first element cannot be read.  EACH prints element I, read
+ * into ELEM; CTX is the caller's.
+ */
+typedef void (*array_elem_fn)(struct tracee *tp, const void *elem,
+			      unsigned long i, void *ctx);
+void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
+		 void *elem, size_t size, array_elem_fn each, void *ctx);
 /* [N] for a pointer to an int. */
 void print_int_at(struct tracee *tp, unsigned long addr);
 

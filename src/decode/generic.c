@@ -145,6 +145,26 @@ void print_buf(struct tracee *tp, unsigned long addr, unsigned long len,
 		free(buf);
 }
 
+void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
+		 void *elem, size_t size, array_elem_fn each, void *ctx)
+{
+	if (n && !fetch_or_addr(tp, addr, elem, size))
+		return;
+	emit_array_begin(tp);
+	for (unsigned long i = 0; i < n; i++) {
+		if (i >= (unsigned long)opt.max_strlen) {
+			emit_ellipsis(tp);
+			break;
+		}
+		if (i && !fetch(tp, addr + i * size, elem, size)) {
+			emit_ellipsis(tp);
+			break;
+		}
+		each(tp, elem, i, ctx);
+	}
+	emit_array_end(tp);
+}
+
 void print_int_at(struct tracee *tp, unsigned long addr)
 {
 	int v;

@@ -36,6 +36,28 @@ void print_loff(struct tracee *tp, unsigned long addr)
 	emit_array_end(tp);
 }
 
+static void print_iovec_elem(struct tracee *tp, const void *elem,
+			     unsigned long i, void *ctx)
+{
+	const struct iovec *iov = elem;
+	unsigned long *data = ctx;
+
+	emit_struct_begin(tp);
+	emit_field(tp, "iov_base");
+	if (*data == IOV_DATA_NONE) {
+		emit_ptr(tp, (unsigned long)iov->iov_base);
+	} else {
+		unsigned long n = iov->iov_len < *data ? iov->iov_len : *data;
+
+		print_buf(tp, (unsigned long)iov->iov_base, n, 0);
+		if (*data != IOV_DATA_ALL)
+			*data -= n;
+	}
+	emit_field(tp, "iov_len");
+	emit_uint(tp, iov->iov_len);
+	emit_struct_end(tp);
+}
+
 /*
  * [{iov_base="...", iov_len=N}, ...]: at most -s elements.  DATA is how
  * many bytes of data there are to show in all (the return value of a
@@ -47,43 +69,11 @@ void print_iovec(struct tracee *tp, unsigned long addr, unsigned long count,
 {
 	struct iovec iov;
 
-	if (!count) {
-		if (!addr)
-			emit_ptr(tp, addr);
-		else
-			emit_sym(tp, "[]");
-		return;
-	}
-	if (!fetch_or_addr(tp, addr, &iov, sizeof(iov)))
-		return;
-	emit_array_begin(tp);
-	for (unsigned long i = 0; i < count; i++) {
-		if (i >= (unsigned long)opt.max_strlen) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (i &&
-		    !fetch(tp, addr + i * sizeof(iov), &iov, sizeof(iov))) {
-			emit_ellipsis(tp);
-			break;
-		}
-		emit_struct_begin(tp);
-		emit_field(tp, "iov_base");
-		if (data == IOV_DATA_NONE) {
-			emit_ptr(tp, (unsigned long)iov.iov_base);
-		} else {
-			unsigned long n =
-				iov.iov_len < data ? iov.iov_len : data;
-
-			print_buf(tp, (unsigned long)iov.iov_base, n, 0);
-			if (data != IOV_DATA_ALL)
-				data -= n;
-		}
-		emit_field(tp, "iov_len");
-		emit_uint(tp, iov.iov_len);
-		emit_struct_end(tp);
-	}
-	emit_array_end(tp);
+	if (!addr)
+		emit_ptr(tp, addr);
+	else
+		print_array(tp, addr, count, &iov, sizeof(iov),
+			    print_iovec_elem, &data);
 }
 
 /* An iovec argument as the signature describes it. */
@@ -173,39 +163,31 @@ int decode_sendfile(struct tracee *tp, int exiting)
 }
 
 /* Only the events that came back: "([{fd=3, revents=POLLIN}])". */
+static void print_pollfd_elem(struct tracee *tp, const void *elem,
+			      unsigned long i, void *ctx)
+{
+	const struct pollfd *pfd = elem;
+
+	emit_struct_begin(tp);
+	emit_field(tp, "fd");
+	emit_int(tp, pfd->fd);
+	if (pfd->fd >= 0) {
+		emit_field(tp, "events");
+		emit_flags(tp, &xlat_poll_events, (unsigned short)pfd->events);
+	}
+	emit_struct_end(tp);
+}
+
 static void print_pollfds(struct tracee *tp, unsigned long addr,
 			  unsigned long nfds)
 {
 	struct pollfd pfd;
 
-	if (!nfds && addr) {
-		emit_sym(tp, "[]");
-		return;
-	}
-	if (!fetch_or_addr(tp, addr, &pfd, sizeof(pfd)))
-		return;
-	emit_array_begin(tp);
-	for (unsigned long i = 0; i < nfds; i++) {
-		if (i >= (unsigned long)opt.max_strlen) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (i &&
-		    !fetch(tp, addr + i * sizeof(pfd), &pfd, sizeof(pfd))) {
-			emit_ellipsis(tp);
-			break;
-		}
-		emit_struct_begin(tp);
-		emit_field(tp, "fd");
-		emit_int(tp, pfd.fd);
-		if (pfd.fd >= 0) {
-			emit_field(tp, "events");
-			emit_flags(tp, &xlat_poll_events,
-				   (unsigned short)pfd.events);
-		}
-		emit_struct_end(tp);
-	}
-	emit_array_end(tp);
+	if (!addr)
+		emit_ptr(tp, addr);
+	else
+		print_array(tp, addr, nfds, &pfd, sizeof(pfd),
+			    print_pollfd_elem, NULL);
 }
 
 int decode_poll(struct tracee *tp, int exiting)
@@ -310,9 +292,11 @@ int decode_pselect6(struct tracee *tp, int exiting)
 	return DEC_DONE;
 }
 
-static void print_epoll_event_val(struct tracee *tp,
-				  const struct epoll_event *ev)
+static void print_epoll_event_val(struct tracee *tp, const void *elem,
+				  unsigned long i, void *ctx)
 {
+	const struct epoll_event *ev = elem;
+
 	emit_struct_begin(tp);
 	emit_field(tp, "events");
 	emit_flags(tp, &xlat_epoll_events, ev->events);
@@ -331,34 +315,19 @@ void print_epoll_event(struct tracee *tp, unsigned long addr)
 	struct epoll_event ev;
 
 	if (fetch_or_addr(tp, addr, &ev, sizeof(ev)))
-		print_epoll_event_val(tp, &ev);
+		print_epoll_event_val(tp, &ev, 0, NULL);
 }
 
 /* The events epoll_wait returned: as many as the return value. */
 static void print_epoll_events(struct tracee *tp, unsigned long addr)
 {
 	struct epoll_event ev;
-	long n = tp->rval;
 
-	if (syserr(tp)) {
+	if (syserr(tp))
 		emit_ptr(tp, addr);
-		return;
-	}
-	if (n && !fetch_or_addr(tp, addr, &ev, sizeof(ev)))
-		return;
-	emit_array_begin(tp);
-	for (long i = 0; i < n; i++) {
-		if (i >= opt.max_strlen) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (i && !fetch(tp, addr + i * sizeof(ev), &ev, sizeof(ev))) {
-			emit_ellipsis(tp);
-			break;
-		}
-		print_epoll_event_val(tp, &ev);
-	}
-	emit_array_end(tp);
+	else
+		print_array(tp, addr, tp->rval, &ev, sizeof(ev),
+			    print_epoll_event_val, NULL);
 }
 
 /* epoll_wait, epoll_pwait, epoll_pwait2: the events come back. */

@@ -93,19 +93,6 @@ static void print_perm(struct tracee *tp, const char *name,
 	emit_struct_end(tp);
 }
 
-static void field_uint(struct tracee *tp, const char *name,
-		       unsigned long long v)
-{
-	emit_field(tp, name);
-	emit_uint(tp, v);
-}
-
-static void field_int(struct tracee *tp, const char *name, long long v)
-{
-	emit_field(tp, name);
-	emit_int(tp, v);
-}
-
 static void print_shmid_ds(struct tracee *tp, unsigned long addr, bool full)
 {
 	struct shmid_ds ds;
@@ -115,13 +102,13 @@ static void print_shmid_ds(struct tracee *tp, unsigned long addr, bool full)
 	emit_struct_begin(tp);
 	print_perm(tp, "shm_perm", &ds.shm_perm, full);
 	if (full) {
-		field_uint(tp, "shm_segsz", ds.shm_segsz);
-		field_int(tp, "shm_cpid", ds.shm_cpid);
-		field_int(tp, "shm_lpid", ds.shm_lpid);
-		field_uint(tp, "shm_nattch", ds.shm_nattch);
-		field_int(tp, "shm_atime", ds.shm_atime);
-		field_int(tp, "shm_dtime", ds.shm_dtime);
-		field_int(tp, "shm_ctime", ds.shm_ctime);
+		emit_field_uint(tp, "shm_segsz", ds.shm_segsz);
+		emit_field_int(tp, "shm_cpid", ds.shm_cpid);
+		emit_field_int(tp, "shm_lpid", ds.shm_lpid);
+		emit_field_uint(tp, "shm_nattch", ds.shm_nattch);
+		emit_field_int(tp, "shm_atime", ds.shm_atime);
+		emit_field_int(tp, "shm_dtime", ds.shm_dtime);
+		emit_field_int(tp, "shm_ctime", ds.shm_ctime);
 	}
 	emit_struct_end(tp);
 }
@@ -135,9 +122,9 @@ static void print_semid_ds(struct tracee *tp, unsigned long addr, bool full)
 	emit_struct_begin(tp);
 	print_perm(tp, "sem_perm", &ds.sem_perm, full);
 	if (full) {
-		field_int(tp, "sem_otime", ds.sem_otime);
-		field_int(tp, "sem_ctime", ds.sem_ctime);
-		field_uint(tp, "sem_nsems", ds.sem_nsems);
+		emit_field_int(tp, "sem_otime", ds.sem_otime);
+		emit_field_int(tp, "sem_ctime", ds.sem_ctime);
+		emit_field_uint(tp, "sem_nsems", ds.sem_nsems);
 	}
 	emit_struct_end(tp);
 }
@@ -151,15 +138,15 @@ static void print_msqid_ds(struct tracee *tp, unsigned long addr, bool full)
 	emit_struct_begin(tp);
 	print_perm(tp, "msg_perm", &ds.msg_perm, full);
 	if (full) {
-		field_int(tp, "msg_stime", ds.msg_stime);
-		field_int(tp, "msg_rtime", ds.msg_rtime);
-		field_int(tp, "msg_ctime", ds.msg_ctime);
-		field_uint(tp, "msg_qnum", ds.msg_qnum);
+		emit_field_int(tp, "msg_stime", ds.msg_stime);
+		emit_field_int(tp, "msg_rtime", ds.msg_rtime);
+		emit_field_int(tp, "msg_ctime", ds.msg_ctime);
+		emit_field_uint(tp, "msg_qnum", ds.msg_qnum);
 	}
-	field_uint(tp, "msg_qbytes", ds.msg_qbytes);
+	emit_field_uint(tp, "msg_qbytes", ds.msg_qbytes);
 	if (full) {
-		field_int(tp, "msg_lspid", ds.msg_lspid);
-		field_int(tp, "msg_lrpid", ds.msg_lrpid);
+		emit_field_int(tp, "msg_lspid", ds.msg_lspid);
+		emit_field_int(tp, "msg_lrpid", ds.msg_lrpid);
 	}
 	emit_struct_end(tp);
 }
@@ -242,31 +229,28 @@ int decode_msgctl(struct tracee *tp, int exiting)
 }
 
 /* [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}] */
+static void print_sembuf_elem(struct tracee *tp, const void *elem,
+			      unsigned long i, void *ctx)
+{
+	const struct sembuf *sb = elem;
+
+	emit_struct_begin(tp);
+	emit_field_uint(tp, "sem_num", sb->sem_num);
+	emit_field_int(tp, "sem_op", sb->sem_op);
+	emit_field(tp, "sem_flg");
+	emit_flags(tp, &xlat_semop_flags, (unsigned short)sb->sem_flg);
+	emit_struct_end(tp);
+}
+
 static void print_sembufs(struct tracee *tp, unsigned long addr,
 			  unsigned long n)
 {
 	struct sembuf sb;
 
-	if (!fetch_or_addr(tp, addr, &sb, sizeof(sb)))
+	/* Even for none, the address is read (and shown if it cannot be). */
+	if (!n && !fetch_or_addr(tp, addr, &sb, sizeof(sb)))
 		return;
-	emit_array_begin(tp);
-	for (unsigned long i = 0; i < n; i++) {
-		if (i >= (unsigned long)opt.max_strlen) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (i && !fetch(tp, addr + i * sizeof(sb), &sb, sizeof(sb))) {
-			emit_ellipsis(tp);
-			break;
-		}
-		emit_struct_begin(tp);
-		field_uint(tp, "sem_num", sb.sem_num);
-		field_int(tp, "sem_op", sb.sem_op);
-		emit_field(tp, "sem_flg");
-		emit_flags(tp, &xlat_semop_flags, (unsigned short)sb.sem_flg);
-		emit_struct_end(tp);
-	}
-	emit_array_end(tp);
+	print_array(tp, addr, n, &sb, sizeof(sb), print_sembuf_elem, NULL);
 }
 
 int decode_semop(struct tracee *tp, int exiting)
@@ -329,9 +313,9 @@ void print_mq_attr(struct tracee *tp, unsigned long addr)
 	emit_struct_begin(tp);
 	emit_field(tp, "mq_flags");
 	emit_flags(tp, &xlat_mq_flags, (unsigned long)a[0]);
-	field_int(tp, "mq_maxmsg", a[1]);
-	field_int(tp, "mq_msgsize", a[2]);
-	field_int(tp, "mq_curmsgs", a[3]);
+	emit_field_int(tp, "mq_maxmsg", a[1]);
+	emit_field_int(tp, "mq_msgsize", a[2]);
+	emit_field_int(tp, "mq_curmsgs", a[3]);
 	emit_struct_end(tp);
 }
 

@@ -93,30 +93,22 @@ int decode_mincore(struct tracee *tp, int exiting)
  * [0x00000000000005, 0000000000000000]: the kernel reads MAXNODE - 1
  * bits, in longs.
  */
+static void print_nodemask_elem(struct tracee *tp, const void *elem,
+				unsigned long i, void *ctx)
+{
+	emit_symf(tp, "%#016lx", *(const unsigned long *)elem);
+}
+
 static void print_nodemask(struct tracee *tp, unsigned long addr,
 			   unsigned long maxnode)
 {
 	unsigned long n = maxnode ? (maxnode - 1 + 63) / 64 : 0, v;
 
-	if (!addr) {
+	if (!addr)
 		emit_ptr(tp, addr);
-		return;
-	}
-	if (n && !fetch_or_addr(tp, addr, &v, sizeof(v)))
-		return;
-	emit_array_begin(tp);
-	for (unsigned long i = 0; i < n; i++) {
-		if (i >= (unsigned long)opt.max_strlen) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (i && !fetch(tp, addr + i * sizeof(v), &v, sizeof(v))) {
-			emit_ellipsis(tp);
-			break;
-		}
-		emit_symf(tp, "%#016lx", v);
-	}
-	emit_array_end(tp);
+	else
+		print_array(tp, addr, n, &v, sizeof(v), print_nodemask_elem,
+			    NULL);
 }
 
 int decode_set_mempolicy(struct tracee *tp, int exiting)

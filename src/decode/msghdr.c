@@ -167,38 +167,39 @@ int decode_recvmsg(struct tracee *tp, int exiting)
  * [{msg_hdr={...}, msg_len=5}, ...]: COUNT entries, the first SENT of
  * which the kernel filled in (msg_len, and data for a receive).
  */
+struct mmsg_ctx {
+	unsigned long sent;
+	bool recv;
+};
+
+static void print_mmsghdr_elem(struct tracee *tp, const void *elem,
+			       unsigned long i, void *ctx)
+{
+	const struct mmsghdr *mm = elem;
+	const struct mmsg_ctx *c = ctx;
+
+	emit_struct_begin(tp);
+	emit_field(tp, "msg_hdr");
+	print_msghdr_val(tp, &mm->msg_hdr,
+			 c->recv ? mm->msg_len : IOV_DATA_ALL);
+	if (i < c->sent) {
+		emit_field(tp, "msg_len");
+		emit_uint(tp, mm->msg_len);
+	}
+	emit_struct_end(tp);
+}
+
 static void print_mmsghdrs(struct tracee *tp, unsigned long addr,
 			   unsigned long count, unsigned long sent, bool recv)
 {
+	struct mmsg_ctx ctx = { sent, recv };
 	struct mmsghdr mm;
 
-	if (!count && addr) {
-		emit_sym(tp, "[]");
-		return;
-	}
-	if (!fetch_or_addr(tp, addr, &mm, sizeof(mm)))
-		return;
-	emit_array_begin(tp);
-	for (unsigned long i = 0; i < count; i++) {
-		if (i >= (unsigned long)opt.max_strlen) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (i && !fetch(tp, addr + i * sizeof(mm), &mm, sizeof(mm))) {
-			emit_ellipsis(tp);
-			break;
-		}
-		emit_struct_begin(tp);
-		emit_field(tp, "msg_hdr");
-		print_msghdr_val(tp, &mm.msg_hdr,
-				 recv ? mm.msg_len : IOV_DATA_ALL);
-		if (i < sent) {
-			emit_field(tp, "msg_len");
-			emit_uint(tp, mm.msg_len);
-		}
-		emit_struct_end(tp);
-	}
-	emit_array_end(tp);
+	if (!addr)
+		emit_ptr(tp, addr);
+	else
+		print_array(tp, addr, count, &mm, sizeof(mm),
+			    print_mmsghdr_elem, &ctx);
 }
 
 int decode_sendmmsg(struct tracee *tp, int exiting)

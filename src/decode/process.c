@@ -449,33 +449,27 @@ void print_cpuset(struct tracee *tp, unsigned long addr, unsigned long size)
 #define NGROUPS_MAX_KERNEL 65536
 
 /* [0, 1, -1]: at most -s of them, like strace's arrays. */
+static void print_gid_elem(struct tracee *tp, const void *elem,
+			   unsigned long i, void *ctx)
+{
+	unsigned int g = *(const unsigned int *)elem;
+
+	if (g == (unsigned int)-1)
+		emit_int(tp, -1);
+	else
+		emit_uint(tp, g);
+}
+
 static void print_gids(struct tracee *tp, unsigned long addr,
 		       unsigned long count)
 {
 	unsigned int g;
 
-	if (!addr || count > NGROUPS_MAX_KERNEL) {
+	if (!addr || count > NGROUPS_MAX_KERNEL)
 		emit_ptr(tp, addr);
-		return;
-	}
-	if (count && !fetch_or_addr(tp, addr, &g, sizeof(g)))
-		return;
-	emit_array_begin(tp);
-	for (unsigned long i = 0; i < count; i++) {
-		if (i >= (unsigned long)opt.max_strlen) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (i && !fetch(tp, addr + i * sizeof(g), &g, sizeof(g))) {
-			emit_ellipsis(tp);
-			break;
-		}
-		if (g == (unsigned int)-1)
-			emit_int(tp, -1);
-		else
-			emit_uint(tp, g);
-	}
-	emit_array_end(tp);
+	else
+		print_array(tp, addr, count, &g, sizeof(g), print_gid_elem,
+			    NULL);
 }
 
 int decode_getgroups(struct tracee *tp, int exiting)

@@ -99,12 +99,6 @@ void print_sigevent(struct tracee *tp, unsigned long addr)
 	emit_struct_end(tp);
 }
 
-static void field_long(struct tracee *tp, const char *name, long v)
-{
-	emit_field(tp, name);
-	emit_int(tp, v);
-}
-
 void print_timex(struct tracee *tp, unsigned long addr)
 {
 	struct timex t;
@@ -114,30 +108,30 @@ void print_timex(struct tracee *tp, unsigned long addr)
 	emit_struct_begin(tp);
 	emit_field(tp, "modes");
 	emit_flags(tp, &xlat_adjtimex_modes, t.modes);
-	field_long(tp, "offset", t.offset);
-	field_long(tp, "freq", t.freq);
-	field_long(tp, "maxerror", t.maxerror);
-	field_long(tp, "esterror", t.esterror);
+	emit_field_int(tp, "offset", t.offset);
+	emit_field_int(tp, "freq", t.freq);
+	emit_field_int(tp, "maxerror", t.maxerror);
+	emit_field_int(tp, "esterror", t.esterror);
 	emit_field(tp, "status");
 	emit_flags(tp, &xlat_adjtimex_status, (unsigned int)t.status);
-	field_long(tp, "constant", t.constant);
-	field_long(tp, "precision", t.precision);
-	field_long(tp, "tolerance", t.tolerance);
+	emit_field_int(tp, "constant", t.constant);
+	emit_field_int(tp, "precision", t.precision);
+	emit_field_int(tp, "tolerance", t.tolerance);
 	emit_field(tp, "time");
 	emit_struct_begin(tp);
-	field_long(tp, "tv_sec", t.time.tv_sec);
-	field_long(tp, "tv_usec", t.time.tv_usec);
+	emit_field_int(tp, "tv_sec", t.time.tv_sec);
+	emit_field_int(tp, "tv_usec", t.time.tv_usec);
 	emit_struct_end(tp);
-	field_long(tp, "tick", t.tick);
-	field_long(tp, "ppsfreq", t.ppsfreq);
-	field_long(tp, "jitter", t.jitter);
-	field_long(tp, "shift", t.shift);
-	field_long(tp, "stabil", t.stabil);
-	field_long(tp, "jitcnt", t.jitcnt);
-	field_long(tp, "calcnt", t.calcnt);
-	field_long(tp, "errcnt", t.errcnt);
-	field_long(tp, "stbcnt", t.stbcnt);
-	field_long(tp, "tai", t.tai);
+	emit_field_int(tp, "tick", t.tick);
+	emit_field_int(tp, "ppsfreq", t.ppsfreq);
+	emit_field_int(tp, "jitter", t.jitter);
+	emit_field_int(tp, "shift", t.shift);
+	emit_field_int(tp, "stabil", t.stabil);
+	emit_field_int(tp, "jitcnt", t.jitcnt);
+	emit_field_int(tp, "calcnt", t.calcnt);
+	emit_field_int(tp, "errcnt", t.errcnt);
+	emit_field_int(tp, "stbcnt", t.stbcnt);
+	emit_field_int(tp, "tai", t.tai);
 	emit_struct_end(tp);
 }
 
