@@ -151,6 +151,8 @@ void print_sock_fprog(struct tracee *tp, unsigned long addr);
 void print_int2(struct tracee *tp, unsigned long addr);
 void print_loff(struct tracee *tp, unsigned long addr);
 void print_timeval(struct tracee *tp, unsigned long addr);
+/* {tv_sec=.., tv_usec=..} of a timeval already read. */
+void print_timeval_val(struct tracee *tp, long long sec, long long usec);
 void print_itimerspec(struct tracee *tp, unsigned long addr);
 void print_itimerval(struct tracee *tp, unsigned long addr);
 void print_epoll_event(struct tracee *tp, unsigned long addr);

@@ -367,12 +367,7 @@ void print_utimeval2(struct tracee *tp, unsigned long addr)
 		return;
 	emit_array_begin(tp);
 	for (int i = 0; i < 2; i++) {
-		emit_struct_begin(tp);
-		emit_field(tp, "tv_sec");
-		emit_int(tp, tv[i][0]);
-		emit_field(tp, "tv_usec");
-		emit_int(tp, tv[i][1]);
-		emit_struct_end(tp);
+		print_timeval_val(tp, tv[i][0], tv[i][1]);
 		if (tv[i][1] >= 0 && tv[i][1] < 1000000)
 			time_comment(tp, tv[i][0], tv[i][1], 6);
 	}

@@ -239,18 +239,20 @@ static void print_fdset(struct tracee *tp, unsigned long addr, int nfds)
 	free(set);
 }
 
+void print_timeval_val(struct tracee *tp, long long sec, long long usec)
+{
+	emit_struct_begin(tp);
+	emit_field_int(tp, "tv_sec", sec);
+	emit_field_int(tp, "tv_usec", usec);
+	emit_struct_end(tp);
+}
+
 void print_timeval(struct tracee *tp, unsigned long addr)
 {
 	long long tv[2];
 
-	if (!fetch_or_addr(tp, addr, tv, sizeof(tv)))
-		return;
-	emit_struct_begin(tp);
-	emit_field(tp, "tv_sec");
-	emit_int(tp, tv[0]);
-	emit_field(tp, "tv_usec");
-	emit_int(tp, tv[1]);
-	emit_struct_end(tp);
+	if (fetch_or_addr(tp, addr, tv, sizeof(tv)))
+		print_timeval_val(tp, tv[0], tv[1]);
 }
 
 static void print_select_sets(struct tracee *tp)
@@ -385,12 +387,7 @@ void print_itimerval(struct tracee *tp, unsigned long addr)
 	emit_struct_begin(tp);
 	for (int i = 0; i < 2; i++) {
 		emit_field(tp, i ? "it_value" : "it_interval");
-		emit_struct_begin(tp);
-		emit_field(tp, "tv_sec");
-		emit_int(tp, itv[2 * i]);
-		emit_field(tp, "tv_usec");
-		emit_int(tp, itv[2 * i + 1]);
-		emit_struct_end(tp);
+		print_timeval_val(tp, itv[2 * i], itv[2 * i + 1]);
 	}
 	emit_struct_end(tp);
 }

@@ -334,16 +334,6 @@ void print_wstatus(struct tracee *tp, unsigned long addr)
 	sb_free(&sb);
 }
 
-static void print_timeval_val(struct tracee *tp, const struct timeval *tv)
-{
-	emit_struct_begin(tp);
-	emit_field(tp, "tv_sec");
-	emit_int(tp, tv->tv_sec);
-	emit_field(tp, "tv_usec");
-	emit_int(tp, tv->tv_usec);
-	emit_struct_end(tp);
-}
-
 /* Without -v strace shows the times only. */
 void print_rusage(struct tracee *tp, unsigned long addr)
 {
@@ -353,9 +343,9 @@ void print_rusage(struct tracee *tp, unsigned long addr)
 		return;
 	emit_struct_begin(tp);
 	emit_field(tp, "ru_utime");
-	print_timeval_val(tp, &ru.ru_utime);
+	print_timeval_val(tp, ru.ru_utime.tv_sec, ru.ru_utime.tv_usec);
 	emit_field(tp, "ru_stime");
-	print_timeval_val(tp, &ru.ru_stime);
+	print_timeval_val(tp, ru.ru_stime.tv_sec, ru.ru_stime.tv_usec);
 	emit_ellipsis(tp);
 	emit_struct_end(tp);
 }

@@ -118,10 +118,7 @@ void print_timex(struct tracee *tp, unsigned long addr)
 	emit_field_int(tp, "precision", t.precision);
 	emit_field_int(tp, "tolerance", t.tolerance);
 	emit_field(tp, "time");
-	emit_struct_begin(tp);
-	emit_field_int(tp, "tv_sec", t.time.tv_sec);
-	emit_field_int(tp, "tv_usec", t.time.tv_usec);
-	emit_struct_end(tp);
+	print_timeval_val(tp, t.time.tv_sec, t.time.tv_usec);
 	emit_field_int(tp, "tick", t.tick);
 	emit_field_int(tp, "ppsfreq", t.ppsfreq);
 	emit_field_int(tp, "jitter", t.jitter);
