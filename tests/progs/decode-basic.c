@@ -17,19 +17,12 @@
 
 int main(void)
 {
-	long page = sysconf(_SC_PAGESIZE);
-	char *area, *tail;
+	char *tail;
 	char path[64];
 	int fd;
 	long rc;
 
-	/* Two pages, the second unmapped: reads that run off the end fail. */
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
-	tail = area + page;
+	tail = unmapped_page();
 
 	snprintf(path, sizeof(path), "/tmp/sctrace-decode-%d", getpid());
 

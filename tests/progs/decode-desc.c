@@ -515,22 +515,15 @@ static void notes(int file)
 
 int main(int argc, char **argv)
 {
-	long page = sysconf(_SC_PAGESIZE);
 	bool with_notes = argc > 1 && strcmp(argv[1], "notes") == 0;
 	char path[64];
-	char *area;
 	int p[2], file;
 
 	/* Does the tracer print "= 0 (Timeout)"? */
 	if (argc > 1 && strcmp(argv[1], "probe") == 0)
 		return poll(NULL, 0, 0);
 
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
-	bad = area + page;
+	bad = unmapped_page();
 	snprintf(path, sizeof(path), "/tmp/sctrace-decode-desc-%d", getpid());
 	file = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
 	if (file < 0 || write(file, "0123456789", 10) != 10)

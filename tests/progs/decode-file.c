@@ -284,16 +284,9 @@ static void others(void)
 
 int main(void)
 {
-	long page = sysconf(_SC_PAGESIZE);
 	unsigned int uid = getuid(), gid = getgid();
-	char *area;
 
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
-	bad = area + page;
+	bad = unmapped_page();
 	snprintf(dir, sizeof(dir), "/tmp/sctrace-decode-file-%d", getpid());
 	/* The zone is read now, not in the traced part. */
 	tzset();

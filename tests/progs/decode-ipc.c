@@ -192,16 +192,9 @@ static void mq(const char *name)
 
 int main(void)
 {
-	long page = sysconf(_SC_PAGESIZE);
 	char name[64];
-	char *area;
 
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
-	bad = area + page;
+	bad = unmapped_page();
 	snprintf(name, sizeof(name), "/sctrace-decode-ipc-%d", getpid());
 
 	marker_begin();

@@ -405,15 +405,8 @@ static void families(void)
 
 int main(void)
 {
-	long page = sysconf(_SC_PAGESIZE);
-	char *area;
 
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
-	bad = area + page;
+	bad = unmapped_page();
 	me.pid = getpid();
 	me.uid = getuid();
 	me.gid = getgid();

@@ -411,29 +411,24 @@ static void notes(void)
 
 int main(int argc, char **argv)
 {
-	long page = sysconf(_SC_PAGESIZE);
 	unsigned int uid = getuid();
 	sigset_t set;
-	char *area;
+	char *bad;
 
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
+	bad = unmapped_page();
 	/* No SIGCHLD lines: they would come at any moment. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &set, NULL);
 
 	marker_begin();
-	waits(area + page, uid);
-	ids(area + page, uid);
-	info(area + page);
-	sched(area + page);
-	files(area + page);
-	prctls(area + page);
-	caps(area + page);
+	waits(bad, uid);
+	ids(bad, uid);
+	info(bad);
+	sched(bad);
+	files(bad);
+	prctls(bad);
+	caps(bad);
 	if (argc > 1 && strcmp(argv[1], "notes") == 0)
 		notes();
 	marker_end();

@@ -45,19 +45,13 @@ static void notes(pid_t pid, unsigned int uid)
 
 int main(int argc, char **argv)
 {
-	long page = sysconf(_SC_PAGESIZE);
 	struct sigaction sa;
 	pid_t pid = getpid();
 	unsigned int uid = getuid();
-	char *area, *bad;
+	char *bad;
 	long rc;
 
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
-	bad = area + page;
+	bad = unmapped_page();
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;

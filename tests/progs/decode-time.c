@@ -231,18 +231,11 @@ static void notes(void)
 
 int main(int argc, char **argv)
 {
-	long page = sysconf(_SC_PAGESIZE);
 	bool with_notes = argc > 1 && strcmp(argv[1], "notes") == 0;
 	struct sigaction sa;
 	pid_t pid = getpid();
-	char *area;
 
-	area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (area == MAP_FAILED)
-		return 99;
-	munmap(area + page, page);
-	bad = area + page;
+	bad = unmapped_page();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);

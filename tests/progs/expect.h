@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 static char expect_buf[1 << 16];
@@ -31,6 +32,22 @@ __attribute__((format(printf, 1, 2))) static inline void expect(const char *fmt,
 		abort();
 	expect_len += n;
 	expect_buf[expect_len++] = '\n';
+}
+
+/*
+ * An address where nothing is mapped, just after a page that is: reads
+ * that run into it fail, so the tracer prints the address or "...".
+ */
+static inline char *unmapped_page(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *area = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (area == MAP_FAILED)
+		exit(99);
+	munmap(area + page, page);
+	return area + page;
 }
 
 /*
