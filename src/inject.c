@@ -116,13 +116,8 @@ static bool parse_option(char *opt, struct inject_rule *r, bool fault)
 	if (!strcmp(opt, "delay_exit") && !fault)
 		return parse_ulong(val, &r->delay_exit);
 	if (!strcmp(opt, "syscall") && !fault) {
-		for (unsigned long nr = 0; nr < nsysent_x86_64; nr++)
-			if (sysent_x86_64[nr].name &&
-			    !strcmp(sysent_x86_64[nr].name, val)) {
-				r->replace_nr = (long)nr;
-				return true;
-			}
-		return false;
+		r->replace_nr = sysent_nr_by_name(val);
+		return r->replace_nr >= 0;
 	}
 	if (!strcmp(opt, "when"))
 		return parse_when(val, r);

@@ -296,11 +296,11 @@ static bool add_class(struct scset *s, const char *item)
 
 static bool add_name(struct scset *s, const char *item)
 {
-	for (unsigned long nr = 0; nr < nsysent_x86_64; nr++) {
-		if (nr_named(nr) && !strcmp(item, sysent_x86_64[nr].name)) {
-			scset_add(s, nr);
-			return true;
-		}
+	long nr = sysent_nr_by_name(item);
+
+	if (nr >= 0 && nr_named((unsigned long)nr)) {
+		scset_add(s, (unsigned long)nr);
+		return true;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(other_abi_names); i++)
 		if (!strcmp(item, other_abi_names[i]))

@@ -37,6 +37,15 @@ const struct sysent *sysent_lookup(unsigned long nr)
 	return NULL;
 }
 
+long sysent_nr_by_name(const char *name)
+{
+	for (unsigned long nr = 0; nr < nsysent_x86_64; nr++)
+		if (sysent_x86_64[nr].name &&
+		    !strcmp(sysent_x86_64[nr].name, name))
+			return (long)nr;
+	return -1;
+}
+
 static const struct sysent *lookup(const struct tracee *tp)
 {
 	if (tp->arch == ARCH_X86_64)
@@ -60,13 +69,9 @@ static bool traced(const struct tracee *tp, const struct sysent *se)
 	if (!map) {
 		map = calloc(nsysent_i386, sizeof(*map));
 		for (unsigned int i = 0; map && i < nsysent_i386; i++) {
-			map[i] = -1;
-			for (unsigned int j = 0; sysent_i386[i].name &&
-			     j < nsysent_x86_64; j++)
-				if (sysent_x86_64[j].name &&
-				    !strcmp(sysent_i386[i].name,
-					    sysent_x86_64[j].name))
-					map[i] = (int)j;
+			const char *name = sysent_i386[i].name;
+
+			map[i] = name ? (int)sysent_nr_by_name(name) : -1;
 		}
 		if (!map)
 			return true;

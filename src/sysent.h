@@ -94,5 +94,7 @@ extern const unsigned int nsysent_i386;
 
 /* NULL for numbers the table does not know. */
 const struct sysent *sysent_lookup(unsigned long nr);
+/* The x86-64 number of the syscall NAME, -1 if there is none. */
+long sysent_nr_by_name(const char *name);
 
 #endif

@@ -45,12 +45,10 @@ static void bad(const char *expr, const char *msg)
 
 static unsigned long nr(const char *name)
 {
-	for (unsigned long i = 0; i < nsysent_x86_64; i++)
-		if (sysent_x86_64[i].name &&
-		    !strcmp(sysent_x86_64[i].name, name))
-			return i;
-	cr_assert_fail("no syscall %s", name);
-	return 0;
+	long n = sysent_nr_by_name(name);
+
+	cr_assert_geq(n, 0, "no syscall %s", name);
+	return (unsigned long)n;
 }
 
 static bool tr(const char *name)

@@ -25,12 +25,10 @@ struct row {
 
 static unsigned long nr_of(const char *name)
 {
-	for (unsigned long nr = 0; nr < nsysent_x86_64; nr++)
-		if (sysent_x86_64[nr].name &&
-		    !strcmp(sysent_x86_64[nr].name, name))
-			return nr;
-	cr_assert_fail("no syscall %s", name);
-	return 0;
+	long nr = sysent_nr_by_name(name);
+
+	cr_assert_geq(nr, 0, "no syscall %s", name);
+	return (unsigned long)nr;
 }
 
 /*
