@@ -7,6 +7,7 @@
 #ifndef SCTRACE_EMIT_H
 #define SCTRACE_EMIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,9 @@ struct xlat;
 
 #define EMIT_MAX_DEPTH 16
 
+/* man/sctrace-json.5: bumped when a field is removed or changes meaning */
+#define JSON_SCHEMA_VERSION 1
+
 enum emit_ctx {
 	CTX_LINE,   /* outside any brackets */
 	CTX_CALL,   /* name(...) */
@@ -25,14 +29,18 @@ enum emit_ctx {
 };
 
 struct emit_frame {
-	uint8_t kind;  /* enum emit_ctx */
-	uint8_t items; /* items so far: the next one needs ", " */
+	uint8_t kind;	  /* enum emit_ctx */
+	uint8_t closes;	  /* JSON: "}" owed once the current item ends */
+	uint8_t out_next; /* JSON: the next item is the "out" of an "in" */
+	unsigned int items; /* items so far: the next one needs ", " */
+	size_t start;	    /* JSON: where the latest item begins in out */
 };
 
 struct emitter {
 	struct strbuf *out;
 	const char *field; /* name for the next item, or NULL */
 	unsigned depth;
+	bool json;	   /* --json: JSON values instead of strace's text */
 	struct emit_frame stack[EMIT_MAX_DEPTH];
 };
 
@@ -67,6 +75,13 @@ void emit_arrow(struct tracee *tp); /* "..." as an item */
 void emit_comment(struct tracee *tp, const char *fmt, ...) /* " /- x -/" */
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * What strace adds in parentheses after a result: " (Timeout)".  JSON
+ * carries it as text, in "note".
+ */
+void emit_note_begin(struct tracee *tp);
+void emit_note_end(struct tracee *tp);
+
 /* Line framing, used by the syscall and tracer rooms. */
 void emit_call_begin(struct tracee *tp, const char *name);
 void emit_call_resumed(struct tracee *tp, const char *name);
@@ -81,5 +96,19 @@ void emit_rawf(struct tracee *tp, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Pads to the result column, then "= " (the result text follows). */
 void emit_result_column(struct tracee *tp);
+
+/*
+ * JSON records (--json, man/sctrace-json.5).  A record is opened with
+ * emit_record_begin(), which writes "type" and the tracee's fields; the
+ * sink closes it.  The member writers append ',"KEY":VALUE'.
+ */
+void emit_record_begin(struct tracee *tp, const char *type);
+void emit_member_str(struct tracee *tp, const char *key, const char *s);
+void emit_member_int(struct tracee *tp, const char *key, long long v);
+/* ',"KEY":["A","B"]' */
+void emit_member_flags(struct tracee *tp, const char *key,
+		       const struct xlat *x, uint64_t v);
+/* ',"KEY":' then the next emit_* call writes the value. */
+void emit_member(struct tracee *tp, const char *key);
 
 #endif

@@ -135,6 +135,11 @@ static const char usage_text[] =
 	"                 in full (-e abbrev=none)\n"
 	"  -x             print non-ASCII strings in hex\n"
 	"  -xx            print all strings in hex\n"
+	"  --json, --output-format=json\n"
+	"                 write JSON Lines, one record per event, instead of\n"
+	"                 text (the format: man 5 sctrace-json)\n"
+	"  --no-aslr      run PROG without address space randomization, so\n"
+	"                 that addresses repeat from run to run\n"
 	"\n"
 	"Miscellaneous:\n"
 	"  -h, --help     print help message\n"
@@ -428,6 +433,9 @@ void options_parse(int argc, char **argv)
 		{ "quiet", optional_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "string-limit", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'J' + 256 },
+		{ "output-format", required_argument, NULL, 'j' + 256 },
+		{ "no-aslr", no_argument, NULL, 'n' + 256 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -530,6 +538,18 @@ void options_parse(int argc, char **argv)
 		case 'S' + 256:
 			opt.seccomp = SECCOMP_FORCE;
 			break;
+		case 'J' + 256:
+			opt.json = true;
+			break;
+		case 'j' + 256:
+			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
+				usage_error("invalid --output-format argument: "
+					    "'%s' (json or text)", optarg);
+			opt.json = !strcmp(optarg, "json");
+			break;
+		case 'n' + 256:
+			opt.no_aslr = true;
+			break;
 		case 'N' + 256:
 			opt.seccomp = SECCOMP_OFF;
 			break;
@@ -606,6 +626,15 @@ void options_parse(int argc, char **argv)
 	if (opt.count && opt.follow_forks >= 2 && opt.outfile)
 		usage_error("(-c/--summary-only or -C/--summary) and "
 			    "-ff/--output-separately are mutually exclusive");
+	if (opt.json && opt.count)
+		usage_error("--json and -c/-C are mutually exclusive "
+			    "(the summary is a text table)");
+	if (opt.json && opt.stack_trace)
+		usage_error("--json and -k are mutually exclusive");
+	if (opt.no_aslr && !opt.cmd_path)
+		usage_error("--no-aslr needs PROG [ARGS]");
+	opt.argc = argc;
+	opt.argv = argv;
 	if (opt.daemonize && !opt.cmd_path)
 		usage_error("PROG [ARGS] must be specified with -D/--daemonize");
 	if (!opt.intr)

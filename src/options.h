@@ -53,6 +53,10 @@ struct options {
 	int syscall_times;	/* -T: precision, or -1 */
 	int count;		/* -c: 1 (table only), -C: 2 (trace too) */
 	bool stack_trace;	/* -k */
+	bool json;		/* --json: JSON Lines (man/sctrace-json.5) */
+	bool no_aslr;		/* --no-aslr: ADDR_NO_RANDOMIZE for the command */
+	int argc;		/* sctrace's own command line, for the */
+	char **argv;		/* JSON header */
 	struct summary_opts summary;	/* -S, -U, -w */
 };
 

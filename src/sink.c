@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "emit.h"
 #include "options.h"
 #include "sink.h"
+#include "strquote.h"
 #include "summary.h"
 #include "tracee.h"
 #include "util.h"
@@ -65,6 +67,56 @@ static bool is_interactive(int fd)
 	       S_ISSOCK(st.st_mode);
 }
 
+static void put(struct output *o, const char *s, size_t n);
+
+/* "2026-11-21T21:00:00.123456Z" */
+static void put_utc_now(struct strbuf *sb)
+{
+	struct timespec now;
+	struct tm tm;
+	char buf[64];
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	gmtime_r(&now.tv_sec, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	sb_printf(sb, "\"%s.%06ldZ\"", buf, now.tv_nsec / 1000);
+}
+
+static void put_json_argv(struct strbuf *sb, char **argv, int argc)
+{
+	sb_putc(sb, '[');
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			sb_putc(sb, ',');
+		if (utf8_valid((const unsigned char *)argv[i], strlen(argv[i])))
+			quote_json(sb, argv[i], strlen(argv[i]));
+		else
+			quote_json(sb, "?", 1); /* not text: the header is */
+	}
+	sb_putc(sb, ']');
+}
+
+/* The first record of a JSON trace (of each file with -ff). */
+static void put_header(struct output *o)
+{
+	struct strbuf sb = { 0 };
+	int ncmd = 0;
+
+	while (opt.cmd_argv && opt.cmd_argv[ncmd])
+		ncmd++;
+	sb_printf(&sb, "{\"type\":\"header\",\"schema_version\":%d,"
+		       "\"sctrace_version\":\"%s\",\"command\":",
+		  JSON_SCHEMA_VERSION, PACKAGE_VERSION);
+	put_json_argv(&sb, opt.cmd_argv, ncmd);
+	sb_puts(&sb, ",\"argv\":");
+	put_json_argv(&sb, opt.argv, opt.argc);
+	sb_puts(&sb, ",\"start_time\":");
+	put_utc_now(&sb);
+	sb_puts(&sb, ",\"abi\":\"x86_64\"}\n");
+	put(o, sb.buf, sb.len);
+	sb_free(&sb);
+}
+
 void sink_open(void)
 {
 	static char errbuf[1 << 16];
@@ -74,17 +126,18 @@ void sink_open(void)
 		shared_is_stderr = true;
 		interactive = true;
 		setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
-		prefix_mode = PREFIX_BRACKET;
-		return;
-	}
-	if (opt.follow_forks >= 2) {
+		prefix_mode = opt.json ? PREFIX_NONE : PREFIX_BRACKET;
+	} else if (opt.follow_forks >= 2) {
 		per_pid = true;	/* FILE.PID, made as tracees appear */
 		return;
+	} else {
+		shared_out.fp = open_file(opt.outfile, "we");
+		if ((opt.follow_forks || opt.nattach > 1) && !opt.json)
+			prefix_mode = PREFIX_COLUMN;
+		interactive = is_interactive(fileno(shared_out.fp));
 	}
-	shared_out.fp = open_file(opt.outfile, "we");
-	if (opt.follow_forks || opt.nattach > 1)
-		prefix_mode = PREFIX_COLUMN;
-	interactive = is_interactive(fileno(shared_out.fp));
+	if (opt.json)
+		put_header(&shared_out);
 }
 
 static void attach_output(struct tracee *tp, const char *mode)
@@ -95,6 +148,8 @@ static void attach_output(struct tracee *tp, const char *mode)
 		snprintf(path, sizeof(path), "%s.%d", opt.outfile, tp->pid);
 		tp->out = xcalloc(1, sizeof(*tp->out));
 		tp->out->fp = open_file(path, mode);
+		if (opt.json && *mode == 'w')
+			put_header(tp->out);
 	} else {
 		tp->out = &shared_out;
 	}
@@ -220,7 +275,7 @@ static void start_line(struct tracee *tp)
 {
 	char buf[128];
 
-	if (tp->outcol)
+	if (tp->outcol || opt.json)
 		return;
 	tp->outcol = prefix(tp, buf, sizeof(buf), true);
 	put(tp->out, buf, tp->outcol);
@@ -260,6 +315,8 @@ void sink_end_line(struct tracee *tp)
 {
 	sink_begin_line(tp);
 	start_line(tp);
+	if (opt.json)
+		sb_putc(&tp->line, '}'); /* emit_record_begin() opened it */
 	sb_putc(&tp->line, '\n');
 	put(tp->out, tp->line.buf, tp->line.len);
 	sb_reset(&tp->line);
@@ -359,6 +416,12 @@ void sink_personality(struct tracee *tp, int bits)
 {
 	char buf[96];
 
+	if (opt.json) {
+		emit_record_begin(tp, "personality");
+		emit_member_int(tp, "bits", bits);
+		sink_end_line(tp);
+		return;
+	}
 	if (!shared_is_stderr)
 		return;
 	snprintf(buf, sizeof(buf), "[ Process PID=%d runs in %d bit mode. ]",

@@ -89,3 +89,67 @@ void quote_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
 	if (style & QUOTE_ELLIPSIS)
 		sb_add(sb, "...", 3);
 }
+
+bool utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		unsigned int cp, need, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if ((c & 0xe0) == 0xc0) {
+			need = 1, cp = c & 0x1f, min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			need = 2, cp = c & 0x0f, min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			need = 3, cp = c & 0x07, min = 0x10000;
+		} else {
+			return false;
+		}
+		if (n - i <= need)
+			return false;
+		for (unsigned int k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += need + 1;
+	}
+	return true;
+}
+
+void quote_json(struct strbuf *sb, const char *s, size_t n)
+{
+	sb_putc(sb, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '"':
+			sb_add(sb, "\\\"", 2);
+			break;
+		case '\\':
+			sb_add(sb, "\\\\", 2);
+			break;
+		case '\n':
+			sb_add(sb, "\\n", 2);
+			break;
+		case '\t':
+			sb_add(sb, "\\t", 2);
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				sb_printf(sb, "\\u%04x", c);
+			else
+				sb_putc(sb, (char)c);
+		}
+	}
+	sb_putc(sb, '"');
+}

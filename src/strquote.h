@@ -2,6 +2,7 @@
 #ifndef SCTRACE_STRQUOTE_H
 #define SCTRACE_STRQUOTE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "strbuf.h"
@@ -15,5 +16,10 @@ enum quote_style {
 
 void quote_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
 		 unsigned style);
+
+/* True if S is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
+bool utf8_valid(const unsigned char *s, size_t n);
+/* S as a JSON string, quotes included; S must be valid UTF-8. */
+void quote_json(struct strbuf *sb, const char *s, size_t n);
 
 #endif

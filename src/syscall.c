@@ -236,6 +236,7 @@ static void hold(struct tracee *tp)
 	tp->held = tp->line;
 	tp->line = t;
 	sb_reset(&tp->line);
+	tp->held_em = tp->em;
 	tp->flags |= TRC_HELD;
 }
 
@@ -248,6 +249,7 @@ static void unhold(struct tracee *tp)
 	tp->line = tp->held;
 	tp->held = t;
 	sb_reset(&tp->held);
+	tp->em = tp->held_em; /* a signal line in between used it */
 	tp->flags &= ~TRC_HELD;
 }
 
@@ -269,7 +271,7 @@ static void syscall_entry(struct tracee *tp)
 
 	tp->flags |= TRC_INSYSCALL;
 	tp->flags &= ~(TRC_DECODED | TRC_HIDDEN_CALL | TRC_COUNTED);
-	if (opt.syscall_times >= 0 || opt.summary.wall)
+	if (opt.syscall_times >= 0 || opt.summary.wall || opt.json)
 		clock_gettime(CLOCK_MONOTONIC, &tp->entry_time);
 	tp->entry_stime = tp->stime;
 	tp->se = se;
@@ -322,7 +324,8 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags |= TRC_DECODED;
 	else if (rc == DEC_MORE)
 		emit_call_pause(tp);
-	if (status_filtering())
+	/* A JSON record is written whole, when the call ends. */
+	if (status_filtering() || opt.json)
 		hold(tp);
 	else
 		sink_flush_partial(tp);
@@ -331,17 +334,21 @@ static void syscall_entry(struct tracee *tp)
 }
 
 /* Kernel-internal codes: the call is restarted, so there is no result. */
-static const char *restart_text(int err)
+static const char *restart_text(int err, const char **name)
 {
 	switch (err) {
 	case 512:
-		return "ERESTARTSYS (To be restarted if SA_RESTART is set)";
+		*name = "ERESTARTSYS";
+		return "To be restarted if SA_RESTART is set";
 	case 513:
-		return "ERESTARTNOINTR (To be restarted)";
+		*name = "ERESTARTNOINTR";
+		return "To be restarted";
 	case 514:
-		return "ERESTARTNOHAND (To be restarted if no handler)";
+		*name = "ERESTARTNOHAND";
+		return "To be restarted if no handler";
 	case 516:
-		return "ERESTART_RESTARTBLOCK (Interrupted by signal)";
+		*name = "ERESTART_RESTARTBLOCK";
+		return "Interrupted by signal";
 	}
 	return NULL;
 }
@@ -387,28 +394,60 @@ static const char *internal_errstr(int err)
 static void print_error(struct tracee *tp)
 {
 	const char *name = xlat_name(&xlat_errnos, (uint64_t)tp->error);
-	const char *text = restart_text(tp->error);
+	const char *text = restart_text(tp->error, &name);
+	bool restart = text != NULL;
+	char num[32];
 
-	if (text) {
-		emit_rawf(tp, "? %s", text);
-		return;
+	if (!text)
+		text = tp->error < 512 ? strerror(tp->error)
+				       : internal_errstr(tp->error);
+	if (!text)
+		text = "Unknown error";
+	if (!name) {
+		snprintf(num, sizeof(num), "ERRNO_%d", tp->error);
+		name = num;
 	}
-	text = tp->error < 512 ? strerror(tp->error)
-			       : internal_errstr(tp->error);
-	if (name)
-		emit_rawf(tp, "-1 %s (%s)", name,
-			  text ? text : "Unknown error");
-	else
-		emit_rawf(tp, "-1 ERRNO_%d (%s)", tp->error,
-			  text ? text : "Unknown error");
+	if (tp->em.json) {
+		emit_raw(tp, restart ? ",\"retval\":null" : ",\"retval\":-1");
+		emit_member_str(tp, "errno", name);
+		emit_member_str(tp, "strerror", text);
+	} else {
+		emit_rawf(tp, "%s %s (%s)", restart ? "?" : "-1", name, text);
+	}
+}
+
+/* JSON: "retval", and "ret" when strace shows it other than in decimal. */
+static void json_result(struct tracee *tp, int ret)
+{
+	emit_member_int(tp, "retval", tp->rval);
+	switch (ret) {
+	case RET_HEX:
+		emit_member(tp, "ret");
+		emit_rawf(tp, "{\"hex\":\"%#lx\"}", (unsigned long)tp->rval);
+		break;
+	case RET_OCT:
+		emit_member(tp, "ret");
+		emit_rawf(tp, "{\"oct\":\"%#03lo\"}", (unsigned long)tp->rval);
+		break;
+	case RET_FLAGS:
+		if (!tp->rval)
+			break;
+		emit_member(tp, "ret");
+		emit_rawf(tp, "{\"hex\":\"%#lx\"", (unsigned long)tp->rval);
+		emit_member_flags(tp, "flags", tp->ret_xlat,
+				  (unsigned long)tp->rval);
+		emit_raw(tp, "}");
+		break;
+	}
 }
 
 static void print_result(struct tracee *tp, int ret)
 {
 	emit_call_end(tp);
-	emit_result_column(tp);
+	if (!tp->em.json)
+		emit_result_column(tp);
 	if (ret == RET_NONE) {
-		emit_raw(tp, "?");
+		emit_raw(tp, tp->em.json ? ",\"retval\":null" : "?");
 		return;
 	}
 	if (tp->error) {
@@ -417,6 +456,11 @@ static void print_result(struct tracee *tp, int ret)
 	}
 	if (tp->ret_xlat)
 		ret = RET_FLAGS;
+	if (tp->em.json) {
+		json_result(tp, ret);
+		decode_result_note(tp);
+		return;
+	}
 	switch (ret) {
 	case RET_HEX:
 		emit_rawf(tp, "%#lx", (unsigned long)tp->rval);
@@ -450,7 +494,7 @@ static void print_duration(struct tracee *tp)
 	struct timespec now;
 	long long sec, nsec, div = 1;
 
-	if (opt.syscall_times < 0)
+	if (opt.syscall_times < 0 && !tp->em.json)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	sec = now.tv_sec - tp->entry_time.tv_sec;
@@ -458,6 +502,10 @@ static void print_duration(struct tracee *tp)
 	if (nsec < 0) {
 		sec--;
 		nsec += 1000000000;
+	}
+	if (tp->em.json) {
+		emit_rawf(tp, ",\"duration\":%lld.%06lld", sec, nsec / 1000);
+		return;
 	}
 	for (int i = opt.syscall_times; i < 9; i++)
 		div *= 10;
@@ -484,9 +532,9 @@ static void print_exit(struct tracee *tp)
 				       decode_generic(tp, 1);
 	print_result(tp, ret);
 	if (tp->inject && inject_skips(tp->inject))
-		emit_raw(tp, " (INJECTED)");
+		emit_raw(tp, tp->em.json ? ",\"injected\":true" : " (INJECTED)");
 	if (tp->inject && (tp->inject->delay_enter || tp->inject->delay_exit))
-		emit_raw(tp, " (DELAYED)");
+		emit_raw(tp, tp->em.json ? ",\"delayed\":true" : " (DELAYED)");
 	print_duration(tp);
 	finish_line(tp, tp->error ? STATUS_FAILED : STATUS_SUCCESSFUL);
 	if (opt.stack_trace && !tp->line.len)	/* the line went out */
@@ -562,13 +610,19 @@ void syscall_unfinished(struct tracee *tp)
 	    !(tp->flags & TRC_LINE_OPEN || tp->line.len))
 		return;
 	tp->flags &= ~TRC_INSYSCALL;
-	if (sink_was_cut(tp)) {
-		sink_begin_line(tp);
-		emit_call_resumed(tp, tp->name);
-	} else if (!(tp->flags & TRC_DECODED)) {
-		emit_raw(tp, " <unfinished ...>");
+	if (tp->em.json) {
+		print_result(tp, RET_NONE);
+		if (!(tp->flags & TRC_DECODED))
+			emit_raw(tp, ",\"unfinished\":true");
+	} else {
+		if (sink_was_cut(tp)) {
+			sink_begin_line(tp);
+			emit_call_resumed(tp, tp->name);
+		} else if (!(tp->flags & TRC_DECODED)) {
+			emit_raw(tp, " <unfinished ...>");
+		}
+		print_result(tp, RET_NONE);
 	}
-	print_result(tp, RET_NONE);
 	finish_line(tp, STATUS_UNFINISHED);
 }
 
@@ -576,7 +630,12 @@ void syscall_detached(struct tracee *tp)
 {
 	unhold(tp);
 	if ((tp->flags & TRC_LINE_OPEN || tp->line.len) && !sink_was_cut(tp)) {
-		emit_raw(tp, " <detached ...>");
+		if (tp->em.json) {
+			emit_call_end(tp);
+			emit_raw(tp, ",\"detached\":true");
+		} else {
+			emit_raw(tp, " <detached ...>");
+		}
 		finish_line(tp, STATUS_DETACHED);
 	}
 	tp->flags &= ~(TRC_INSYSCALL | TRC_HIDDEN_CALL);

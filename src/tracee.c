@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "tracee.h"
@@ -7,7 +8,7 @@
 
 static struct tracee *hash[HASH_SIZE];
 static struct tracee *all;
-static unsigned int count, silent;
+static unsigned int count, silent, created;
 
 static unsigned int slot(pid_t pid)
 {
@@ -19,6 +20,7 @@ struct tracee *tracee_new(pid_t pid)
 	struct tracee *tp = xcalloc(1, sizeof(*tp));
 
 	tp->pid = pid;
+	tp->lid = ++created;
 	emit_init(&tp->em, &tp->line);
 	tp->hnext = hash[slot(pid)];
 	hash[slot(pid)] = tp;
@@ -47,10 +49,31 @@ static void unhash(struct tracee *tp)
 		}
 }
 
+/* From /proc at the first need; the thread that runs execve keeps it. */
+pid_t tracee_tgid(struct tracee *tp)
+{
+	char path[64], line[128];
+	FILE *fp;
+
+	if (tp->tgid)
+		return tp->tgid;
+	snprintf(path, sizeof(path), "/proc/%d/status", tp->pid);
+	fp = fopen(path, "re");
+	while (fp && fgets(line, sizeof(line), fp))
+		if (sscanf(line, "Tgid: %d", &tp->tgid) == 1)
+			break;
+	if (fp)
+		fclose(fp);
+	if (tp->tgid <= 0)
+		tp->tgid = tp->pid; /* gone: the best there is */
+	return tp->tgid;
+}
+
 void tracee_rekey(struct tracee *tp, pid_t pid)
 {
 	unhash(tp);
 	tp->pid = pid;
+	tp->tgid = pid;
 	tp->hnext = hash[slot(pid)];
 	hash[slot(pid)] = tp;
 }

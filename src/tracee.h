@@ -39,6 +39,8 @@ enum { ARCH_X86_64, ARCH_I386 };
 
 struct tracee {
 	pid_t pid;
+	pid_t tgid;	   /* 0 until tracee_tgid() */
+	unsigned int lid;  /* logical id: 1, 2, ... in order of creation */
 	unsigned int flags;
 
 	/* The syscall in progress, from entry to exit. */
@@ -68,6 +70,7 @@ struct tracee {
 	size_t outcol;	    /* columns of this line already written */
 	struct output *out;	/* where its lines go (sink.c) */
 	struct emitter em;
+	struct emitter held_em; /* the emitter of the held entry */
 
 	struct tracee *hnext; /* pid hash chain */
 	struct tracee *lnext; /* list of all tracees */
@@ -77,6 +80,7 @@ struct tracee *tracee_new(pid_t pid);
 struct tracee *tracee_find(pid_t pid);
 /* The thread that ran execve takes over the leader's pid. */
 void tracee_rekey(struct tracee *tp, pid_t pid);
+pid_t tracee_tgid(struct tracee *tp);
 void tracee_free(struct tracee *tp);
 struct tracee *tracee_first(void); /* iterate with tp->lnext */
 /* How many are traced, and how many of those are printed. */

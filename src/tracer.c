@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sched.h>
@@ -325,12 +326,24 @@ static long ptrace_options(bool started)
 	return o;
 }
 
+/* JSON: a record of its own; strace only says "Process N attached". */
+static void record_event(struct tracee *tp, const char *type)
+{
+	if (!opt.json)
+		return;
+	sink_begin_line(tp);
+	emit_record_begin(tp, type);
+	sink_end_line(tp);
+}
+
 static struct tracee *add_tracee(pid_t pid, unsigned int flags)
 {
 	struct tracee *tp = tracee_new(pid);
 
 	tp->flags |= flags;
 	sink_attach(tp);
+	if (flags || !follow_silently())
+		record_event(tp, "attach");
 	return tp;
 }
 
@@ -366,6 +379,14 @@ static void exec_command(int gate)
 		;
 	if (gate >= 0)
 		close(gate);
+	/* --no-aslr: addresses that repeat from run to run, as setarch -R. */
+	if (opt.no_aslr) {
+		int persona = personality(0xffffffff);
+
+		if (persona == -1 ||
+		    personality((unsigned long)persona | ADDR_NO_RANDOMIZE) == -1)
+			perror_msg("--no-aslr: personality");
+	}
 	/*
 	 * Traced from here: a call the filter sends to the tracer finds
 	 * one.  Root's filter needs no NO_NEW_PRIVS, so it goes in first.
@@ -611,40 +632,104 @@ static void recheck_modes(void)
 			choose_mode(tp);
 }
 
-/* A line of its own: "--- SIG ... ---", "+++ exited ... +++". */
+/*
+ * A line of its own: "--- SIG ... ---", "+++ exited ... +++", or a JSON
+ * record of TYPE.  A syscall of TP still in progress resumes after it.
+ */
+static unsigned int event_begin(struct tracee *tp, const char *type)
+{
+	unsigned int open = tp->flags & (TRC_LINE_OPEN | TRC_CUT);
+
+	sink_begin_line(tp);
+	if (opt.json)
+		emit_record_begin(tp, type);
+	return open;
+}
+
+static void event_end(struct tracee *tp, unsigned int open)
+{
+	sink_end_line(tp);
+	tp->flags |= open ? TRC_LINE_OPEN | TRC_CUT : 0;
+}
+
 static void print_event_line(struct tracee *tp, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void print_event_line(struct tracee *tp, const char *fmt, ...)
 {
 	char buf[256];
-	unsigned int open = tp->flags & (TRC_LINE_OPEN | TRC_CUT);
+	unsigned int open;
 	va_list ap;
 
 	if (opt.count == 1)
-		return;	/* -c: the table only */
+		return; /* -c: the table only */
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	sink_begin_line(tp);
+	open = event_begin(tp, NULL);
 	emit_raw(tp, buf);
-	sink_end_line(tp);
-	/* A syscall of TP still in progress resumes after this line. */
-	tp->flags |= open ? TRC_LINE_OPEN | TRC_CUT : 0;
+	event_end(tp, open);
 }
 
 static void print_signal_line(struct tracee *tp, const siginfo_t *si)
 {
-	unsigned int open = tp->flags & (TRC_LINE_OPEN | TRC_CUT);
+	unsigned int open;
 
 	if (opt.count == 1)
 		return;
-	sink_begin_line(tp);
-	emit_reset(&tp->em);
-	emit_rawf(tp, "--- %s ", signame(si->si_signo));
+	open = event_begin(tp, "signal");
+	if (opt.json) {
+		emit_member_str(tp, "signal", signame(si->si_signo));
+		emit_member(tp, "siginfo");
+	} else {
+		emit_reset(&tp->em);
+		emit_rawf(tp, "--- %s ", signame(si->si_signo));
+	}
 	print_siginfo(tp, si);
-	emit_raw(tp, " ---");
-	sink_end_line(tp);
-	tp->flags |= open ? TRC_LINE_OPEN | TRC_CUT : 0;
+	if (!opt.json)
+		emit_raw(tp, " ---");
+	event_end(tp, open);
+}
+
+/* "--- stopped by SIGSTOP ---" */
+static void print_stop_line(struct tracee *tp, int sig)
+{
+	unsigned int open;
+
+	if (!opt.json) {
+		print_event_line(tp, "--- stopped by %s ---", signame(sig));
+		return;
+	}
+	open = event_begin(tp, "stop");
+	emit_member_str(tp, "signal", signame(sig));
+	event_end(tp, open);
+}
+
+/* "+++ exited with 0 +++", "+++ killed by SIGSEGV (core dumped) +++" */
+static void print_exit_line(struct tracee *tp, int status)
+{
+	unsigned int open;
+
+	if (!opt.json) {
+		if (WIFEXITED(status))
+			print_event_line(tp, "+++ exited with %d +++",
+					 WEXITSTATUS(status));
+		else
+			print_event_line(tp, "+++ killed by %s%s +++",
+					 signame(WTERMSIG(status)),
+					 WCOREDUMP(status) ? " (core dumped)" :
+							     "");
+		return;
+	}
+	if (WIFEXITED(status)) {
+		open = event_begin(tp, "exit");
+		emit_member_int(tp, "status", WEXITSTATUS(status));
+	} else {
+		open = event_begin(tp, "killed");
+		emit_member_str(tp, "signal", signame(WTERMSIG(status)));
+		emit_raw(tp, WCOREDUMP(status) ? ",\"core_dumped\":true" :
+						 ",\"core_dumped\":false");
+	}
+	event_end(tp, open);
 }
 
 static void on_signal(struct tracee *tp, int sig)
@@ -664,7 +749,7 @@ static void on_signal(struct tracee *tp, int sig)
 static void on_group_stop(struct tracee *tp, int sig)
 {
 	if (!(tp->flags & TRC_HIDE) && qual_signal(sig)) {
-		print_event_line(tp, "--- stopped by %s ---", signame(sig));
+		print_stop_line(tp, sig);
 		if (opt.stack_trace && opt.count != 1)
 			stack_print(tp);
 	}
@@ -723,25 +808,26 @@ static struct tracee *on_exec(struct tracee *tp)
 	tracee_rekey(thread, leader);
 	sink_pid_changed(thread);
 	if (opt.quiet < 3 && !qual_quiet(QUIET_THREAD_EXECVE) &&
-	    !(thread->flags & TRC_SILENT))
-		print_event_line(thread, "+++ superseded by execve in pid %lu +++",
-				 old);
+	    !(thread->flags & TRC_SILENT)) {
+		if (opt.json) {
+			unsigned int open = event_begin(thread, "superseded");
+
+			emit_member_int(thread, "old_tid", (long long)old);
+			event_end(thread, open);
+		} else {
+			print_event_line(thread,
+					 "+++ superseded by execve in pid %lu +++",
+					 old);
+		}
+	}
 	return thread;
 }
 
 static void on_tracee_exit(struct tracee *tp, int status)
 {
 	syscall_unfinished(tp);
-	if (opt.quiet < 2 && !qual_quiet(QUIET_EXIT)) {
-		if (WIFEXITED(status))
-			print_event_line(tp, "+++ exited with %d +++",
-					 WEXITSTATUS(status));
-		else
-			print_event_line(tp, "+++ killed by %s%s +++",
-					 signame(WTERMSIG(status)),
-					 WCOREDUMP(status) ? " (core dumped)" :
-							     "");
-	}
+	if (opt.quiet < 2 && !qual_quiet(QUIET_EXIT))
+		print_exit_line(tp, status);
 	if (tp->flags & TRC_STARTED)
 		command_status = status;
 	drop_tracee(tp);
@@ -877,6 +963,8 @@ static void detach_tracee(struct tracee *tp, int sig)
 	if (!(tp->flags & TRC_HIDE) && !sink_failed())
 		notice("Process %d detached", tp->pid);
 	syscall_detached(tp);
+	if (!(tp->flags & (TRC_HIDE | TRC_SILENT)))
+		record_event(tp, "detach");
 	drop_tracee(tp);
 }
 

@@ -13,32 +13,22 @@
 #include "decode.h"
 #include "signame.h"
 
-static void note_begin(struct tracee *tp)
-{
-	emit_raw(tp, " (");
-}
-
-static void note_end(struct tracee *tp)
-{
-	emit_raw(tp, ")");
-}
-
 static void note_sym(struct tracee *tp, const char *s)
 {
 	if (!s)
 		return;
-	note_begin(tp);
+	emit_note_begin(tp);
 	emit_sym(tp, s);
-	note_end(tp);
+	emit_note_end(tp);
 }
 
 static void note_flags(struct tracee *tp, const struct xlat *x)
 {
 	if (!tp->rval)
 		return;
-	note_begin(tp);
+	emit_note_begin(tp);
 	emit_flags(tp, x, (unsigned long)tp->rval);
-	note_end(tp);
+	emit_note_end(tp);
 }
 
 /* No more entries looked at than RLIMIT_NOFILE allows in practice. */
@@ -87,7 +77,7 @@ static void note_left(struct tracee *tp, unsigned long addr, bool timeval)
 
 static void note_poll(struct tracee *tp, bool with_timeout)
 {
-	note_begin(tp);
+	emit_note_begin(tp);
 	if (!tp->rval) {
 		emit_sym(tp, "Timeout");
 	} else {
@@ -97,7 +87,7 @@ static void note_poll(struct tracee *tp, bool with_timeout)
 			note_left(tp, tp->args[2], false);
 		}
 	}
-	note_end(tp);
+	emit_note_end(tp);
 }
 
 #define FDSET_NOTE_MAX_BITS (1024 * 1024)
@@ -142,7 +132,7 @@ static void note_select(struct tracee *tp, bool timeval)
 	long left = tp->rval;
 	bool any = false;
 
-	note_begin(tp);
+	emit_note_begin(tp);
 	if (!tp->rval) {
 		emit_sym(tp, "Timeout");
 	} else {
@@ -155,7 +145,7 @@ static void note_select(struct tracee *tp, bool timeval)
 			note_left(tp, tp->args[4], timeval);
 		}
 	}
-	note_end(tp);
+	emit_note_end(tp);
 }
 
 #ifndef PR_GET_SPECULATION_CTRL
@@ -201,10 +191,10 @@ static void note_fcntl(struct tracee *tp)
 		break;
 	case F_GET_SEALS:
 		if (tp->rval) {
-			note_begin(tp);
+			emit_note_begin(tp);
 			emit_raw(tp, "seals ");
 			emit_flags(tp, &xlat_seal_flags, tp->rval);
-			note_end(tp);
+			emit_note_end(tp);
 		}
 		break;
 	}
@@ -234,9 +224,9 @@ void decode_result_note(struct tracee *tp)
 		note_sym(tp, xlat_name(&xlat_sched_policies, tp->rval));
 		break;
 	case __NR_personality:
-		note_begin(tp);
+		emit_note_begin(tp);
 		emit_flags(tp, &xlat_personality_flags, (unsigned int)tp->rval);
-		note_end(tp);
+		emit_note_end(tp);
 		break;
 	case __NR_prctl:
 		note_prctl(tp);
