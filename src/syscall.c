@@ -274,6 +274,7 @@ static void syscall_entry(struct tracee *tp)
 	if (opt.syscall_times >= 0 || opt.summary.wall || opt.json)
 		clock_gettime(CLOCK_MONOTONIC, &tp->entry_time);
 	tp->entry_stime = tp->stime;
+	tp->prev_se = tp->se;
 	tp->se = se;
 	tp->ret_xlat = NULL;
 	tp->error = 0;

@@ -48,6 +48,7 @@ struct tracee {
 	unsigned char arch;	/* ARCH_X86_64, or ARCH_I386 for int 0x80 */
 	unsigned char shown_arch; /* for "[ Process PID=N runs in ... ]" */
 	const struct sysent *se;
+	const struct sysent *prev_se; /* the call before: restart_syscall's */
 	const char *name; /* for "<... NAME resumed>" */
 	const struct inject_rule *inject; /* applied to the current call */
 	unsigned long *inject_counts;	  /* calls so far, per syscall */

@@ -346,6 +346,19 @@ void print_stack_t(struct tracee *tp, unsigned long addr)
 }
 
 /*
+ * "<... resuming interrupted clock_nanosleep ...>": the call this tracee
+ * made before.  strace says "read" when it has seen none (after -p).
+ */
+int decode_restart_syscall(struct tracee *tp, int exiting)
+{
+	if (exiting)
+		return RET_DEC;
+	emit_symf(tp, "<... resuming interrupted %s ...>",
+		  tp->prev_se ? tp->prev_se->name : "read");
+	return DEC_DONE;
+}
+
+/*
  * The handler returned into the restorer, which popped pretcode: the stack
  * pointer is at the struct ucontext of the signal frame, and the mask to
  * restore is its uc_sigmask, after uc_flags, uc_link, uc_stack (24 bytes)
