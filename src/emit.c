@@ -259,6 +259,29 @@ void emit_enum(struct tracee *tp, const struct xlat *x, uint64_t v)
 	sb_free(&text);
 }
 
+void emit_fd(struct tracee *tp, int fd, const char *sym, const char *desc)
+{
+	struct strbuf *sb = item(tp);
+
+	if (!tp->em.json) {
+		if (sym)
+			sb_puts(sb, sym);
+		else
+			sb_printf(sb, "%d", fd);
+		sb_puts(sb, desc);
+		return;
+	}
+	sb_printf(sb, "{\"fd\":%d,", fd);
+	if (sym) {
+		json_key(sb, "sym");
+		quote_json(sb, sym, strlen(sym));
+		sb_putc(sb, ',');
+	}
+	json_key(sb, "desc");
+	quote_json(sb, desc, strlen(desc));
+	sb_putc(sb, '}');
+}
+
 /* JSON: a string as it is when it can be, else its bytes in hex. */
 static void json_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
 		       unsigned style)

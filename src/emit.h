@@ -58,6 +58,8 @@ void emit_symf(struct tracee *tp, const char *fmt, ...) /* 8192*1024 */
 	__attribute__((format(printf, 2, 3)));
 void emit_flags(struct tracee *tp, const struct xlat *x, uint64_t v);
 void emit_enum(struct tracee *tp, const struct xlat *x, uint64_t v);
+/* A descriptor, or SYM (AT_FDCWD), with -y's "</etc/passwd>" after it. */
+void emit_fd(struct tracee *tp, int fd, const char *sym, const char *desc);
 /* A quoted string; style is a mask of enum quote_style. */
 void emit_bytes(struct tracee *tp, const void *s, size_t n, unsigned style);
 

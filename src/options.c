@@ -135,6 +135,11 @@ static const char usage_text[] =
 	"                 in full (-e abbrev=none)\n"
 	"  -x             print non-ASCII strings in hex\n"
 	"  -xx            print all strings in hex\n"
+	"  -y, --decode-fds=path\n"
+	"                 print the paths of descriptors: 3</etc/passwd>\n"
+	"  -yy, --decode-fds=all\n"
+	"                 ... and socket endpoints (TCP:[1.2.3.4:5->...]),\n"
+	"                 device numbers (</dev/null<char 1:3>>)\n"
 	"  --json, --output-format=json\n"
 	"                 write JSON Lines, one record per event, instead of\n"
 	"                 text (the format: man 5 sctrace-json)\n"
@@ -443,11 +448,11 @@ void options_parse(int argc, char **argv)
 	const char *fetch = getenv("SCTRACE_FETCH");
 	uint64_t overhead;
 	char err[512];
-	int c;
+	int c, yflag = 0;
 
 	summary_opts_init(&opt.summary);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hvVwxzZ", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hvVwxyzZ", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -588,6 +593,10 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'x':
 			opt.xflag++;
+			break;
+		case 'y':	/* -y: decode-fds=path; -yy: all */
+			qualify_or_die(QUAL_DECODE_FDS,
+				       ++yflag > 1 ? "all" : "path");
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

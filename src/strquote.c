@@ -49,7 +49,8 @@ void quote_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
 			}
 	}
 	sb_grow(sb, n + 8);
-	sb_putc(sb, '"');
+	if (!(style & QUOTE_BARE))
+		sb_putc(sb, '"');
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = s[i];
 
@@ -80,12 +81,14 @@ void quote_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
 			sb_add(sb, "\\v", 2);
 			continue;
 		}
-		if (c >= ' ' && c < 0x7f)
+		if (c >= ' ' && c < 0x7f &&
+		    !((style & QUOTE_ANGLE) && (c == '<' || c == '>')))
 			sb_putc(sb, c);
 		else
 			put_oct(sb, c, i + 1 < n ? s[i + 1] : -1);
 	}
-	sb_putc(sb, '"');
+	if (!(style & QUOTE_BARE))
+		sb_putc(sb, '"');
 	if (style & QUOTE_ELLIPSIS)
 		sb_add(sb, "...", 3);
 }

@@ -12,6 +12,8 @@ enum quote_style {
 	QUOTE_HEX_NONPRINT = 1
 			     << 1, /* all in hex if one byte is not text (-x) */
 	QUOTE_ELLIPSIS = 1 << 2,   /* the string was cut: "..."... */
+	QUOTE_BARE = 1 << 3,	   /* no quotes around it (-y paths) */
+	QUOTE_ANGLE = 1 << 4,	   /* '<' and '>' escaped too (-y paths) */
 };
 
 void quote_bytes(struct strbuf *sb, const unsigned char *s, size_t n,

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <linux/audit.h>
 
 #include "decode/decode.h"
+#include "fdinfo.h"
 #include "inject.h"
 #include "options.h"
 #include "pathtrace.h"
@@ -277,6 +279,7 @@ static void syscall_entry(struct tracee *tp)
 	tp->prev_se = tp->se;
 	tp->se = se;
 	tp->ret_xlat = NULL;
+	tp->ret_fd = false;
 	tp->error = 0;
 	tp->rval = 0;
 	tp->argi = 0;
@@ -417,11 +420,27 @@ static void print_error(struct tracee *tp)
 	}
 }
 
+/* -y: the descriptor a call returned, "</etc/passwd>"; false if none. */
+static bool fd_result(struct tracee *tp, int ret, struct strbuf *desc)
+{
+	return ret == RET_FD && tp->rval >= 0 && tp->rval <= INT_MAX &&
+	       fdinfo_describe(tp->pid, (int)tp->rval, desc);
+}
+
 /* JSON: "retval", and "ret" when strace shows it other than in decimal. */
 static void json_result(struct tracee *tp, int ret)
 {
+	struct strbuf desc = { 0 };
+
 	emit_member_int(tp, "retval", tp->rval);
 	switch (ret) {
+	case RET_FD:
+		if (fd_result(tp, ret, &desc)) {
+			emit_member(tp, "ret");
+			emit_fd(tp, (int)tp->rval, NULL, desc.buf);
+		}
+		sb_free(&desc);
+		break;
 	case RET_HEX:
 		emit_member(tp, "ret");
 		emit_rawf(tp, "{\"hex\":\"%#lx\"}", (unsigned long)tp->rval);
@@ -457,6 +476,8 @@ static void print_result(struct tracee *tp, int ret)
 	}
 	if (tp->ret_xlat)
 		ret = RET_FLAGS;
+	else if (tp->ret_fd)
+		ret = RET_FD;
 	if (tp->em.json) {
 		json_result(tp, ret);
 		decode_result_note(tp);
@@ -481,6 +502,15 @@ static void print_result(struct tracee *tp, int ret)
 			break;
 		}
 		/* fall through */
+	case RET_FD: {
+		struct strbuf desc = { 0 };
+
+		emit_rawf(tp, "%ld", tp->rval);
+		if (fd_result(tp, ret, &desc))
+			emit_raw(tp, desc.buf);
+		sb_free(&desc);
+		break;
+	}
 	default:
 		emit_rawf(tp, "%ld", tp->rval);
 		break;

@@ -64,6 +64,7 @@ struct tracee {
 	struct timeval stime;	    /* -c: system time at the latest stop */
 	struct timeval entry_stime; /* ... and at the entry of this call */
 	const struct xlat *ret_xlat; /* for RET_FLAGS */
+	bool ret_fd;		     /* the result is a descriptor (F_DUPFD) */
 
 	/* Output. */
 	struct strbuf line; /* text not yet handed to the sink */

@@ -67,6 +67,7 @@ int decode_fcntl(struct tracee *tp, int exiting)
 	}
 	print_fd(tp, (int)tp->args[0]);
 	emit_enum(tp, &xlat_fcntl_cmds, cmd);
+	tp->ret_fd = cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC;
 	switch (cmd) {
 	case F_GETFD:
 		tp->ret_xlat = &xlat_fd_flags;

@@ -9,6 +9,7 @@
 #include <sys/sysmacros.h>
 
 #include "decode.h"
+#include "fdinfo.h"
 #include "qualify.h"
 #include "memory.h"
 #include "signame.h"
@@ -32,17 +33,28 @@ bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf, size_t len)
 	return false;
 }
 
+/* -y: "3</etc/passwd>", "AT_FDCWD</home/me>". */
+static void print_fd_as(struct tracee *tp, int fd, const char *sym)
+{
+	struct strbuf desc = { 0 };
+
+	if (fdinfo_describe(tp->pid, fd, &desc))
+		emit_fd(tp, fd, sym, desc.buf);
+	else if (sym)
+		emit_sym(tp, sym);
+	else
+		emit_int(tp, fd);
+	sb_free(&desc);
+}
+
 void print_fd(struct tracee *tp, int fd)
 {
-	emit_int(tp, fd);
+	print_fd_as(tp, fd, NULL);
 }
 
 void print_dirfd(struct tracee *tp, int fd)
 {
-	if (fd == -100)
-		emit_sym(tp, "AT_FDCWD");
-	else
-		print_fd(tp, fd);
+	print_fd_as(tp, fd, fd == FDINFO_CWD ? "AT_FDCWD" : NULL);
 }
 
 void print_signal(struct tracee *tp, int sig)

@@ -19,8 +19,8 @@ void print_int2(struct tracee *tp, unsigned long addr)
 	if (!fetch_or_addr(tp, addr, fds, sizeof(fds)))
 		return;
 	emit_array_begin(tp);
-	emit_int(tp, fds[0]);
-	emit_int(tp, fds[1]);
+	print_fd(tp, fds[0]);
+	print_fd(tp, fds[1]);
 	emit_array_end(tp);
 }
 
