@@ -7,7 +7,10 @@
 #include <time.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/uio.h>
 #include <sys/user.h>
+#include <sys/socket.h>
+#include <asm/unistd_64.h>
 #include <linux/audit.h>
 
 #include "decode/decode.h"
@@ -266,6 +269,12 @@ static void finish_line(struct tracee *tp, enum qual_status how)
 	}
 }
 
+/* -e raw=SET: undecoded arguments and result. */
+static bool raw(const struct tracee *tp)
+{
+	return tp->arch == ARCH_X86_64 && qual_raw(tp->scno);
+}
+
 static void syscall_entry(struct tracee *tp)
 {
 	const struct sysent *se = lookup(tp);
@@ -311,7 +320,14 @@ static void syscall_entry(struct tracee *tp)
 	}
 
 	sink_begin_line(tp);
-	if (se) {
+	if (se && raw(tp)) {
+		/* -e raw=: every argument the call takes, in hex. */
+		tp->name = se->name;
+		emit_call_begin(tp, se->name);
+		for (int i = 0; i < se->nargs; i++)
+			emit_hex(tp, tp->args[i]);
+		rc = DEC_DONE;
+	} else if (se) {
 		tp->name = se->name;
 		emit_call_begin(tp, se->name);
 		rc = se->decode ? se->decode(tp, 0) : decode_generic(tp, 0);
@@ -547,6 +563,116 @@ static void print_duration(struct tracee *tp)
 		emit_rawf(tp, " <%lld>", sec);
 }
 
+/*
+ * -e read=FD / -e write=FD: the data, after the line, as strace dumps it:
+ * " | 00000  68 65 6c 6c 6f 0a     ...     hello.           |".
+ */
+static void dump_bytes(struct tracee *tp, unsigned long addr, unsigned long len)
+{
+	unsigned char buf[16];
+	char line[96];
+
+	for (unsigned long off = 0; off < len; off += 16) {
+		size_t n = len - off < 16 ? len - off : 16;
+		int p;
+
+		if (!fetch(tp, addr + off, buf, n))
+			return;
+		p = snprintf(line, sizeof(line), " | %05lx  ", off);
+		for (size_t i = 0; i < 16; i++) {
+			if (i < n)
+				p += snprintf(line + p, sizeof(line) - p,
+					      "%02x ", buf[i]);
+			else
+				p += snprintf(line + p, sizeof(line) - p, "   ");
+			if (i == 7)
+				line[p++] = ' ';
+		}
+		line[p++] = ' ';
+		for (size_t i = 0; i < 16; i++)
+			line[p++] = i >= n ? ' ' :
+				    buf[i] >= ' ' && buf[i] < 0x7f ? (char)buf[i] : '.';
+		snprintf(line + p, sizeof(line) - p, " |");
+		sink_raw_line(tp, line);
+	}
+}
+
+/* " * 3 bytes in buffer 0", then its bytes; LIMIT < 0: all of them. */
+static void dump_iov(struct tracee *tp, unsigned long iov, unsigned long cnt,
+		     long limit)
+{
+	char line[64];
+
+	for (unsigned long i = 0; i < cnt && i < 1024 && limit != 0; i++) {
+		struct iovec v;
+		unsigned long len;
+
+		if (!fetch(tp, iov + i * sizeof(v), &v, sizeof(v)))
+			return;
+		len = v.iov_len;
+		if (limit >= 0 && (unsigned long)limit < len)
+			len = (unsigned long)limit;
+		if (!len)
+			return; /* strace stops at an empty buffer */
+		if (limit > 0)
+			limit -= (long)len;
+		snprintf(line, sizeof(line), " * %lu bytes in buffer %lu", len, i);
+		sink_raw_line(tp, line);
+		dump_bytes(tp, (unsigned long)v.iov_base, len);
+	}
+}
+
+static void dump_msghdr(struct tracee *tp, unsigned long addr, long limit)
+{
+	struct msghdr m;
+
+	if (fetch(tp, addr, &m, sizeof(m)))
+		dump_iov(tp, (unsigned long)m.msg_iov, m.msg_iovlen, limit);
+}
+
+static void dump_io(struct tracee *tp)
+{
+	int fd = (int)tp->args[0];
+	unsigned long *a = tp->args;
+
+	if (tp->error || tp->arch != ARCH_X86_64 || tp->rval < 0)
+		return;
+	if (qual_read_fd(fd)) {
+		switch (tp->scno) {
+		case __NR_read:
+		case __NR_pread64:
+		case __NR_recvfrom:
+			dump_bytes(tp, a[1], (unsigned long)tp->rval);
+			return;
+		case __NR_readv:
+		case __NR_preadv:
+		case __NR_preadv2:
+			dump_iov(tp, a[1], a[2], tp->rval);
+			return;
+		case __NR_recvmsg:
+			dump_msghdr(tp, a[1], tp->rval);
+			return;
+		}
+	}
+	if (qual_write_fd(fd)) {
+		switch (tp->scno) {
+		case __NR_write:
+		case __NR_pwrite64:
+		case __NR_sendto:
+			dump_bytes(tp, a[1], a[2]);
+			return;
+		case __NR_writev:
+		case __NR_pwritev:
+		case __NR_pwritev2:
+			dump_iov(tp, a[1], a[2], -1);
+			return;
+		case __NR_sendmsg:
+			dump_msghdr(tp, a[1], -1);
+			return;
+		}
+	}
+}
+
 static void print_exit(struct tracee *tp)
 {
 	int ret;
@@ -556,7 +682,9 @@ static void print_exit(struct tracee *tp)
 		sink_begin_line(tp);
 		emit_call_resumed(tp, tp->name);
 	}
-	if (tp->flags & TRC_DECODED)
+	if (tp->se && raw(tp))
+		ret = RET_HEX;
+	else if (tp->flags & TRC_DECODED)
 		ret = tp->se ? tp->se->ret : RET_DEC;
 	else
 		ret = tp->se->decode ? tp->se->decode(tp, 1) :
@@ -568,6 +696,8 @@ static void print_exit(struct tracee *tp)
 		emit_raw(tp, tp->em.json ? ",\"delayed\":true" : " (DELAYED)");
 	print_duration(tp);
 	finish_line(tp, tp->error ? STATUS_FAILED : STATUS_SUCCESSFUL);
+	if (!tp->line.len && !tp->em.json) /* the line went out */
+		dump_io(tp);
 	if (opt.stack_trace && !tp->line.len)	/* the line went out */
 		stack_print(tp);
 }
