@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "diff.h"
 #include "options.h"
 #include "render.h"
 #include "sink.h"
@@ -18,6 +19,8 @@ int main(int argc, char **argv)
 	 * exact word: a program called diff is "sctrace -- diff" or
 	 * "sctrace ./diff".
 	 */
+	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		return diff_main(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "render") == 0)
 		return render_main(argc - 1, argv + 1);
 	options_parse(argc, argv);
