@@ -36,37 +36,47 @@ static const char *const pid_results[] = {
 static const struct pid_args {
 	const char *name;
 	unsigned args;
+	unsigned maybe; /* pids only if the trace knows them */
 } pid_args[] = {
-	{ "kill", 1 },
-	{ "tkill", 1 },
-	{ "tgkill", 3 },
-	{ "wait4", 1 },
-	{ "waitpid", 1 },
-	{ "waitid", 2 },
-	{ "pidfd_open", 1 },
-	{ "ptrace", 2 },
-	{ "setpgid", 3 },
-	{ "getpgid", 1 },
-	{ "getsid", 1 },
-	{ "sched_setaffinity", 1 },
-	{ "sched_getaffinity", 1 },
-	{ "sched_setscheduler", 1 },
-	{ "sched_getscheduler", 1 },
-	{ "sched_setparam", 1 },
-	{ "sched_getparam", 1 },
-	{ "sched_setattr", 1 },
-	{ "sched_getattr", 1 },
-	{ "sched_rr_get_interval", 1 },
-	{ "prlimit64", 1 },
-	{ "kcmp", 3 },
-	{ "rt_sigqueueinfo", 1 },
-	{ "rt_tgsigqueueinfo", 3 },
-	{ "process_vm_readv", 1 },
-	{ "process_vm_writev", 1 },
-	{ "get_robust_list", 1 },
-	{ "migrate_pages", 1 },
-	{ "move_pages", 1 },
-	{ "process_madvise", 1 },
+	{ "kill", 1, 0 },
+	{ "tkill", 1, 0 },
+	{ "tgkill", 3, 0 },
+	{ "wait4", 1, 0 },
+	{ "waitpid", 1, 0 },
+	{ "waitid", 2, 0 },
+	{ "pidfd_open", 1, 0 },
+	{ "ptrace", 2, 0 },
+	{ "setpgid", 3, 0 },
+	{ "getpgid", 1, 0 },
+	{ "getsid", 1, 0 },
+	{ "sched_setaffinity", 1, 0 },
+	{ "sched_getaffinity", 1, 0 },
+	{ "sched_setscheduler", 1, 0 },
+	{ "sched_getscheduler", 1, 0 },
+	{ "sched_setparam", 1, 0 },
+	{ "sched_getparam", 1, 0 },
+	{ "sched_setattr", 1, 0 },
+	{ "sched_getattr", 1, 0 },
+	{ "sched_rr_get_interval", 1, 0 },
+	{ "prlimit64", 1, 0 },
+	{ "kcmp", 3, 0 },
+	{ "rt_sigqueueinfo", 1, 0 },
+	{ "rt_tgsigqueueinfo", 3, 0 },
+	{ "process_vm_readv", 1, 0 },
+	{ "process_vm_writev", 1, 0 },
+	{ "get_robust_list", 1, 0 },
+	{ "migrate_pages", 1, 0 },
+	{ "move_pages", 1, 0 },
+	{ "process_madvise", 1, 0 },
+	/* pthread_join() waits on the word that holds the thread's tid. */
+	{ "futex", 0, 4 },
+};
+
+/* How a decimal number is read. */
+enum num_kind {
+	NUM_PLAIN,
+	NUM_PID,
+	NUM_MAYBE_PID, /* a pid if the trace has it, else a number */
 };
 
 /* Fields whose values change from run to run whatever the program does. */
@@ -779,12 +789,16 @@ static size_t value_end(const struct scan *sc)
 	return i;
 }
 
-static void put_pid(struct scan *sc, int64_t pid)
+static void put_pid(struct scan *sc, int64_t pid, enum num_kind kind)
 {
 	const char *lid;
 
 	if (pid > 0 || pid < -1) {
 		lid = trace_lid_of(sc->t, pid > 0 ? pid : -pid);
+		if (!lid && kind == NUM_MAYBE_PID) {
+			sb_printf(sc->out, "%" PRId64, pid);
+			return;
+		}
 		sb_printf(sc->out, "%s<%s>", pid < 0 ? "-" : "", lid ?: "?");
 	} else {
 		sb_printf(sc->out, "%" PRId64, pid);
@@ -792,7 +806,7 @@ static void put_pid(struct scan *sc, int64_t pid)
 }
 
 /* A number: an address becomes 0xADDR, a pid its logical id. */
-static void number(struct scan *sc, bool is_pid)
+static void number(struct scan *sc, enum num_kind kind)
 {
 	const char *s = sc->s + sc->i;
 	size_t n = s[0] == '-';
@@ -810,15 +824,15 @@ static void number(struct scan *sc, bool is_pid)
 		int64_t v = strtoll(s, &end, 10);
 
 		n = (size_t)(end - s);
-		if (is_pid && !ident_char(*end) && *end != '.')
-			put_pid(sc, v);
+		if (kind != NUM_PLAIN && !ident_char(*end) && *end != '.')
+			put_pid(sc, v, kind);
 		else
 			sb_add(sc->out, s, n);
 	}
 	sc->i += n;
 }
 
-static void scan_until(struct scan *sc, size_t end, bool pids);
+static void scan_until(struct scan *sc, size_t end, enum num_kind kind);
 
 /* KEY=VALUE with a key whose value is masked or a pid. */
 static bool keyed_value(struct scan *sc, const char *key, size_t keylen)
@@ -840,14 +854,14 @@ static bool keyed_value(struct scan *sc, const char *key, size_t keylen)
 		sb_printf(sc->out, "%s=", buf);
 		sc->i++;
 		end = value_end(sc);
-		scan_until(sc, end, true);
+		scan_until(sc, end, NUM_PID);
 		return true;
 	}
 	return false;
 }
 
 /* One token at sc->i; PIDS: decimal numbers are pids. */
-static void token(struct scan *sc, bool pids)
+static void token(struct scan *sc, enum num_kind kind)
 {
 	const char *s = sc->s;
 	size_t i = sc->i;
@@ -869,31 +883,36 @@ static void token(struct scan *sc, bool pids)
 	} else if (isdigit((unsigned char)s[i]) ||
 		   (s[i] == '-' && isdigit((unsigned char)s[i + 1]) &&
 		    (!i || !ident_char(s[i - 1])))) {
-		number(sc, pids);
+		number(sc, kind);
 	} else {
 		sb_putc(sc->out, s[i]);
 		sc->i++;
 	}
 }
 
-static void scan_until(struct scan *sc, size_t end, bool pids)
+static void scan_until(struct scan *sc, size_t end, enum num_kind kind)
 {
 	while (sc->i < end && sc->s[sc->i])
-		token(sc, pids);
+		token(sc, kind);
 }
 
-static unsigned pid_arg_mask(const char *name)
+/* How argument ARGI of NAME is read. */
+static enum num_kind arg_kind(const char *name, unsigned argi)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(pid_args); i++)
-		if (strcmp(pid_args[i].name, name) == 0)
-			return pid_args[i].args;
-	return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(pid_args) && argi < 32; i++) {
+		if (strcmp(pid_args[i].name, name) != 0)
+			continue;
+		if (pid_args[i].args >> argi & 1)
+			return NUM_PID;
+		if (pid_args[i].maybe >> argi & 1)
+			return NUM_MAYBE_PID;
+	}
+	return NUM_PLAIN;
 }
 
 /* "name(args) = result rest": argument by argument, then the result. */
 static void normalize_call(struct scan *sc, const char *name)
 {
-	unsigned pids = pid_arg_mask(name);
 	bool random = strcmp(name, "getrandom") == 0;
 	bool closed;
 	size_t close = call_end(sc->s, &closed);
@@ -911,7 +930,7 @@ static void normalize_call(struct scan *sc, const char *name)
 			sc->i = end;
 		} else {
 			scan_until(sc, end,
-				   value && argi < 32 && (pids >> argi & 1));
+				   value ? arg_kind(name, argi) : NUM_PLAIN);
 		}
 		if (sc->s[sc->i] == ',') {
 			size_t n = 1 + strspn(sc->s + sc->i + 1, " ");
@@ -934,9 +953,9 @@ static void normalize_call(struct scan *sc, const char *name)
 		sc->i += 1 + strspn(sc->s + sc->i + 1, " ");
 		if (in_list(name, pid_results) &&
 		    isdigit((unsigned char)sc->s[sc->i]))
-			number(sc, true);
+			number(sc, NUM_PID);
 	}
-	scan_until(sc, strlen(sc->s), false);
+	scan_until(sc, strlen(sc->s), NUM_PLAIN);
 }
 
 void trace_normalize_line(struct strbuf *out, const struct trace *t,
@@ -953,7 +972,7 @@ void trace_normalize_line(struct strbuf *out, const struct trace *t,
 	if (strncmp(text, sup, strlen(sup)) == 0) {
 		sb_puts(out, sup);
 		sc.i = strlen(sup);
-		number(&sc, true);
+		number(&sc, NUM_PID);
 	}
-	scan_until(&sc, strlen(text), false);
+	scan_until(&sc, strlen(text), NUM_PLAIN);
 }
