@@ -26,6 +26,8 @@ struct options opt = {
 static const char usage_text[] =
 	"Usage: sctrace [-fhqVx] [-a COLUMN] [-I N] [-o FILE] [-s STRSIZE]\n"
 	"               [-p PID]... { -p PID | PROG [ARGS] }\n"
+	"   or: sctrace diff [OPTIONS] OLD NEW   (compare two traces; --help)\n"
+	"   or: sctrace render [OPTIONS] FILE    (a JSON trace as text; --help)\n"
 	"\n"
 	"Trace the system calls of PROG, or of the running processes PID,\n"
 	"printed as strace prints them.\n"

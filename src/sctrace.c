@@ -1,8 +1,11 @@
 /* sctrace: a syscall tracer that speaks strace's language. */
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 
+#include "diff.h"
 #include "options.h"
+#include "render.h"
 #include "sink.h"
 #include "tracer.h"
 
@@ -11,6 +14,15 @@ int main(int argc, char **argv)
 	int status;
 	bool output_ok;
 
+	/*
+	 * Subcommands that read traces instead of making one.  Only the
+	 * exact word: a program called diff is "sctrace -- diff" or
+	 * "sctrace ./diff".
+	 */
+	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		return diff_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "render") == 0)
+		return render_main(argc - 1, argv + 1);
 	options_parse(argc, argv);
 	sink_open();
 	status = tracer_run();
