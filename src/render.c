@@ -145,6 +145,14 @@ static int object_value(struct strbuf *sb, const struct json_value *v,
 	}
 	if (member(v, "bytes", JSON_STRING))
 		return bytes_value(sb, v, o, err, errlen);
+	if ((m = json_get(v, "fd")) &&
+	    (m2 = member(v, "desc", JSON_STRING))) { /* -y: 3</etc/passwd> */
+		if (!verbatim(sb, v, "sym") &&
+		    render_value(sb, m, o, err, errlen) < 0)
+			return RENDER_ERROR;
+		sb_add(sb, m2->u.str.s, m2->u.str.len);
+		return RENDER_LINE;
+	}
 	if (verbatim(sb, v, "sym") || verbatim(sb, v, "hex") ||
 	    verbatim(sb, v, "oct"))
 		return RENDER_LINE;
@@ -160,11 +168,11 @@ static int object_value(struct strbuf *sb, const struct json_value *v,
 	}
 	if ((m = json_get(v, "in")) && (m2 = json_get(v, "out")))
 		return pair(sb, m, " => ", m2, o, err, errlen);
-	if ((m = json_get(v, "value")) &&
-	    (m2 = member(v, "comment", JSON_STRING))) {
-		if (render_value(sb, m, o, err, errlen) < 0)
+	if ((m2 = member(v, "comment", JSON_STRING))) {
+		m = json_get(v, "value");
+		if (m && render_value(sb, m, o, err, errlen) < 0)
 			return RENDER_ERROR;
-		sb_printf(sb, " /* %s */", m2->u.str.s);
+		sb_printf(sb, m ? " /* %s */" : "/* %s */", m2->u.str.s);
 		return RENDER_LINE;
 	}
 	return set_err(err, errlen,

@@ -67,6 +67,15 @@ check_prog() {
 		expect_same "$TMP/want.$fetch" "$TMP/got.$fetch" \
 			"$name: trace differs from expectation ($fetch)"
 	done
+	# The same decoders through --json, rendered back to text by sctrace
+	# render: the same lines.
+	"$SCTRACE" --json -o "$TMP/trace.json" "$PROGS/$name" "$@" \
+		> "$TMP/want.json" || fail "$name (json): sctrace or the program failed"
+	"$SCTRACE" render "$TMP/trace.json" > "$TMP/trace.rendered" ||
+		fail "$name: sctrace render failed"
+	between_markers < "$TMP/trace.rendered" | collapse > "$TMP/got.json"
+	expect_same "$TMP/want.json" "$TMP/got.json" \
+		"$name: --json rendered back differs from the expectation"
 	if [ -n "${STRACE:-}" ] && [ -x "$STRACE" ]; then
 		"$STRACE" -o "$TMP/trace.strace" "$PROGS/$name" "$@" \
 			> "$TMP/want.strace" || fail "$name: strace run failed"
