@@ -137,6 +137,8 @@ static const char usage_text[] =
 	"                 in full (-e abbrev=none)\n"
 	"  -x             print non-ASCII strings in hex\n"
 	"  -xx            print all strings in hex\n"
+	"  -e verbose=SET, --verbose=SET\n"
+	"                 decode structures only for SET (default all)\n"
 	"  -e raw=SET, --raw=SET\n"
 	"                 print the arguments of SET undecoded, in hex\n"
 	"  -e read=FDS, --read=FDS\n"

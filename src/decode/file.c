@@ -6,6 +6,7 @@
 #include <sys/statfs.h>
 
 #include "decode.h"
+#include "qualify.h"
 
 #ifndef O_TMPFILE
 # define O_TMPFILE 020200000
@@ -273,7 +274,7 @@ void print_dirents(struct tracee *tp, unsigned long addr)
 	unsigned long count = 0;
 	unsigned char *buf;
 
-	if (len > DIRENTS_MAX) {
+	if (len > DIRENTS_MAX || !qual_verbose(tp->scno)) {
 		emit_ptr(tp, addr);
 		return;
 	}

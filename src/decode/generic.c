@@ -15,9 +15,14 @@
 #include "signame.h"
 #include "strquote.h"
 
+/*
+ * -e verbose=SET: outside SET, structures and arrays the tracee points to
+ * are not read, so their address is printed instead (strings still are).
+ */
 bool fetch(struct tracee *tp, unsigned long addr, void *buf, size_t len)
 {
-	return addr && mem_read(tp->pid, addr, buf, len) == 0;
+	return addr && qual_verbose(tp->scno) &&
+	       mem_read(tp->pid, addr, buf, len) == 0;
 }
 
 bool verbose(const struct tracee *tp)
