@@ -645,6 +645,11 @@ void options_parse(int argc, char **argv)
 	if (opt.count && opt.follow_forks >= 2 && opt.outfile)
 		usage_error("(-c/--summary-only or -C/--summary) and "
 			    "-ff/--output-separately are mutually exclusive");
+	/* Parsed as strace parses them, but not done: refused, not ignored. */
+	if (qual_decode_pid(DECODE_PID_COMM) || qual_decode_pid(DECODE_PID_PIDNS))
+		usage_error("-e decode-pids= (--decode-pids) is not supported yet");
+	if (qual_kvm())
+		usage_error("-e kvm=vcpu (--kvm) is not supported yet");
 	if (opt.json && opt.count)
 		usage_error("--json and -c/-C are mutually exclusive "
 			    "(the summary is a text table)");
