@@ -8,9 +8,12 @@
  */
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "decode/decode.h"
+#include "json.h"
 #include "memory.h"
 #include "sysent.h"
 #include "tracee.h"
@@ -38,18 +41,38 @@ static const struct sysent *pick(struct tracee *tp, unsigned int nr, int i386)
 	return tp->scno < n && table[tp->scno].name ? &table[tp->scno] : NULL;
 }
 
+/* --json: what the emitter wrote must be one valid JSON object. */
+static void check_json(struct tracee *tp)
+{
+	struct json_value v;
+	struct json_error err;
+
+	if (!tp->em.json)
+		return;
+	sb_putc(&tp->line, '}');
+	if (json_parse(tp->line.buf, tp->line.len, &v, &err) != 0) {
+		fprintf(stderr, "invalid JSON (%s): %s\n", err.msg, tp->line.buf);
+		abort();
+	}
+	json_free(&v);
+}
+
+static void decode_one(struct tracee *tp, const struct sysent *se,
+		       const uint8_t *data, const uint8_t *image, size_t len);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct tracee *tp;
 	const uint8_t *image = data + HEADER;
 	size_t len = size > HEADER ? size - HEADER : 0;
 	const struct sysent *se;
-	int rc;
 
 	if (size < HEADER)
 		return 0;
-	if (!tp)
+	if (!tp) {
 		tp = tracee_new(1);	/* never read: the memory is fake */
+		tp->tgid = 1;
+	}
 	mem_fake(len ? image : (const void *)"", len, IMAGE_BASE);
 
 	se = pick(tp, data[0] | data[1] << 8, data[2] & 1);
@@ -62,6 +85,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		tp->args[i] = v;
 	}
 	tp->se = se;
+	for (int json = 0; json < 2; json++) {
+		tp->em.json = json;
+		decode_one(tp, se, data, image, len);
+	}
+	tp->em.json = false;
+	mem_fake(NULL, 0, 0);
+	return 0;
+}
+
+static void decode_one(struct tracee *tp, const struct sysent *se,
+		       const uint8_t *data, const uint8_t *image, size_t len)
+{
+	int rc;
+
 	tp->flags = TRC_INSYSCALL;
 	tp->error = 0;
 	tp->rval = 0;
@@ -82,6 +119,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			else
 				decode_generic(tp, 1);
 		}
+		emit_call_end(tp);
+		check_json(tp);
 	}
 	sb_reset(&tp->line);
 	emit_reset(&tp->em);
@@ -91,10 +130,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		siginfo_t si;
 
 		memcpy(&si, image, sizeof(si));
+		if (tp->em.json) {
+			emit_record_begin(tp, "signal");
+			emit_member(tp, "siginfo");
+		}
 		print_siginfo(tp, &si);
+		check_json(tp);
 		sb_reset(&tp->line);
 		emit_reset(&tp->em);
 	}
-	mem_fake(NULL, 0, 0);
-	return 0;
 }
