@@ -34,6 +34,8 @@ DECODER(execveat)
 DECODER(fcntl)
 DECODER(futex)
 DECODER(ioctl)
+DECODER(io_uring_register)
+DECODER(io_uring_setup)
 DECODER(get_mempolicy)
 DECODER(getgroups)
 DECODER(getsockopt)
@@ -117,8 +119,8 @@ bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf,
 		   size_t len);
 /*
  * An array of N elements of SIZE bytes at ADDR, as strace prints arrays:
- * at most -s elements then "...", "..." where memory ends, the address
- * when the first element cannot be read.  EACH prints element I, read
+ * at most -s elements then "...", "..." and a comment with the address
+ * where memory ends, the address when the first element cannot be read.  EACH prints element I, read
  * into ELEM; CTX is the caller's.
  */
 typedef void (*array_elem_fn)(struct tracee *tp, const void *elem,

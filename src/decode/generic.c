@@ -157,7 +157,9 @@ void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
 			break;
 		}
 		if (i && !fetch(tp, addr + i * size, elem, size)) {
+			/* strace says where memory ended. */
 			emit_ellipsis(tp);
+			emit_comment(tp, "%#lx", addr + i * size);
 			break;
 		}
 		each(tp, elem, i, ctx);
