@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <linux/io_uring.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -513,6 +514,168 @@ static void notes(int file)
 	expect("close(%d) = 0", m);
 }
 
+/* features=...: the names strace 6.1 knows, then the rest in hex. */
+static const char *uring_features(unsigned int f)
+{
+	static const char *const names[] = {
+		"SINGLE_MMAP",	   "NODROP",	       "SUBMIT_STABLE",
+		"RW_CUR_POS",	   "CUR_PERSONALITY",  "FAST_POLL",
+		"POLL_32BITS",	   "SQPOLL_NONFIXED",  "EXT_ARG",
+		"NATIVE_WORKERS", "RSRC_TAGS",	       "CQE_SKIP",
+		"LINKED_FILE",
+	};
+	static char buf[1024];
+	size_t n = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (f & (1U << i))
+			n += snprintf(buf + n, sizeof(buf) - n, "%sIORING_FEAT_%s",
+				      n ? "|" : "", names[i]);
+	f &= ~((1U << i) - 1);
+	if (f)
+		snprintf(buf + n, sizeof(buf) - n, n ? "|%#x" : "%#x", f);
+	else if (!n)
+		snprintf(buf, sizeof(buf), "0");
+	return buf;
+}
+
+static void io_urings(void)
+{
+	struct io_uring_params p;
+	struct io_uring_probe *probe = (void *)(bad - sizeof(*probe) -
+						2 * sizeof(probe->ops[0]));
+	struct io_uring_files_update up;
+	struct iovec iov[2] = { { bad, 16 }, { NULL, 0 } };
+	int fds[2] = { 0, 1 };
+	long rc;
+	int fd;
+
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP;
+	p.cq_entries = 16;
+	fd = syscall(__NR_io_uring_setup, 2, &p);
+	if (fd < 0) {
+		expect("io_uring_setup(2, {flags=IORING_SETUP_CQSIZE|"
+		       "IORING_SETUP_CLAMP, sq_thread_cpu=0, sq_thread_idle=0}) "
+		       "= %s",
+		       res(fd, errno));
+		return;
+	}
+	expect("io_uring_setup(2, {flags=IORING_SETUP_CQSIZE|IORING_SETUP_CLAMP, "
+	       "sq_thread_cpu=0, sq_thread_idle=0, sq_entries=%u, "
+	       "cq_entries=%u, features=%s, sq_off={head=%u, tail=%u, "
+	       "ring_mask=%u, ring_entries=%u, flags=%u, dropped=%u, "
+	       "array=%u}, cq_off={head=%u, tail=%u, ring_mask=%u, "
+	       "ring_entries=%u, overflow=%u, cqes=%u, flags=%u}}) = %d",
+	       p.sq_entries, p.cq_entries, uring_features(p.features),
+	       p.sq_off.head, p.sq_off.tail, p.sq_off.ring_mask,
+	       p.sq_off.ring_entries, p.sq_off.flags, p.sq_off.dropped,
+	       p.sq_off.array, p.cq_off.head, p.cq_off.tail,
+	       p.cq_off.ring_mask, p.cq_off.ring_entries, p.cq_off.overflow,
+	       p.cq_off.cqes, p.cq_off.flags, fd);
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_ATTACH_WQ | 0x80000000U;
+	p.sq_thread_cpu = 3;
+	p.sq_thread_idle = 7;
+	p.wq_fd = fd;
+	p.resv[1] = 9;
+	rc = syscall(__NR_io_uring_setup, 2, &p);
+	expect("io_uring_setup(2, {flags=IORING_SETUP_ATTACH_WQ|0x80000000, "
+	       "sq_thread_cpu=0x3, sq_thread_idle=7, wq_fd=%d, resv=[0, 0x9, "
+	       "0]}) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_setup, 2, NULL);
+	expect("io_uring_setup(2, NULL) = %s", res(rc, errno));
+	rc = syscall(__NR_io_uring_setup, 2, bad - sizeof(p) / 2);
+	expect("io_uring_setup(2, %p) = %s", bad - sizeof(p) / 2,
+	       res(rc, errno));
+
+	rc = syscall(__NR_io_uring_enter, fd, 0, 0, IORING_ENTER_GETEVENTS,
+		     NULL, 8);
+	expect("io_uring_enter(%d, 0, 0, IORING_ENTER_GETEVENTS, NULL, 8) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_enter, fd, 0, 0, 0x100, NULL, 8);
+	expect("io_uring_enter(%d, 0, 0, 0x100 /* IORING_ENTER_??? */, NULL, "
+	       "8) = %s",
+	       fd, res(rc, errno));
+
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_FILES, fds, 2);
+	expect("io_uring_register(%d, IORING_REGISTER_FILES, [0, 1], 2) = %s",
+	       fd, res(rc, errno));
+	up.offset = 1;
+	up.resv = 0;
+	up.fds = (unsigned long)fds;
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_FILES_UPDATE,
+		     &up, 1);
+	expect("io_uring_register(%d, IORING_REGISTER_FILES_UPDATE, "
+	       "{offset=1, fds=[0]}, 1) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_UNREGISTER_FILES, NULL,
+		     0);
+	expect("io_uring_register(%d, IORING_UNREGISTER_FILES, NULL, 0) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_FILES,
+		     bad - sizeof(int), 2);
+	expect("io_uring_register(%d, IORING_REGISTER_FILES, [0, ... /* %p */], 2) "
+	       "= %s",
+	       fd, bad, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_EVENTFD, bad,
+		     1);
+	expect("io_uring_register(%d, IORING_REGISTER_EVENTFD, %p, 1) = %s", fd,
+	       bad, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_BUFFERS, iov,
+		     1);
+	expect("io_uring_register(%d, IORING_REGISTER_BUFFERS, [{iov_base=%p, "
+	       "iov_len=16}], 1) = %s",
+	       fd, bad, res(rc, errno));
+
+	/* The ops run into the unmapped page after the second one. */
+	memset(probe, 0, sizeof(*probe) + 2 * sizeof(probe->ops[0]));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     3);
+	expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 3) = %s", fd,
+	       (void *)probe, res(rc, errno));
+	probe->ops_len = 1;
+	probe->resv = 4;
+	probe->ops[0].resv = 3;
+	probe->ops[1].op = 1;
+	probe->ops[1].flags = 2;
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     2);
+	expect("io_uring_register(%d, IORING_REGISTER_PROBE, {last_op="
+	       "IORING_OP_NOP, ops_len=1, resv=0x4, ops=[{op=IORING_OP_NOP, "
+	       "resv=0x3, flags=0}, {op=IORING_OP_READV, flags=0x2 /* "
+	       "IO_URING_OP_??? */}]}, 2) = %s",
+	       fd, res(rc, errno));
+	memset(probe, 0, sizeof(*probe) + 2 * sizeof(probe->ops[0]));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     2);
+	if (rc == 0)
+		expect("io_uring_register(%d, IORING_REGISTER_PROBE, {last_op=%u"
+		       "%s, ops_len=%u, ops=[{op=IORING_OP_NOP, flags=%s}, "
+		       "{op=IORING_OP_READV, flags=%s}]}, 2) = 0",
+		       fd, probe->last_op,
+		       probe->last_op > 46 ? " /* IORING_OP_??? */" : "",
+		       probe->ops_len,
+		       probe->ops[0].flags ? "IO_URING_OP_SUPPORTED" : "0",
+		       probe->ops[1].flags ? "IO_URING_OP_SUPPORTED" : "0");
+	else
+		expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 2) = %s",
+		       fd, (void *)probe, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     257);
+	expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 257) = %s", fd,
+	       (void *)probe, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, 999, bad, 0);
+	expect("io_uring_register(%d, 0x3e7 /* IORING_REGISTER_??? */, %p, 0) "
+	       "= %s",
+	       fd, bad, res(rc, errno));
+	close(fd);
+	expect("close(%d) = 0", fd);
+}
+
 int main(int argc, char **argv)
 {
 	bool with_notes = argc > 1 && strcmp(argv[1], "notes") == 0;
@@ -544,6 +707,7 @@ int main(int argc, char **argv)
 	copies(p, file);
 	fcntls(p, file);
 	ioctls(p, file);
+	io_urings();
 	if (with_notes)
 		notes(file);
 	marker_end();
