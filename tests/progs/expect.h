@@ -82,6 +82,7 @@ static inline const char *res(long rc, int err)
 		{ ENOTDIR, "ENOTDIR" },
 		{ ENOTTY, "ENOTTY" },
 		{ EOPNOTSUPP, "EOPNOTSUPP" },
+		{ EOVERFLOW, "EOVERFLOW" },
 		{ EPERM, "EPERM" },
 		{ EPROTONOSUPPORT, "EPROTONOSUPPORT" },
 		{ ERANGE, "ERANGE" },
