@@ -183,6 +183,18 @@ void print_iovec_arg(struct tracee *tp, unsigned long addr, unsigned long count,
 void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len);
 struct ucred;
 void print_ucred(struct tracee *tp, const struct ucred *uc);
+/* if_nametoindex("lo"), or the number. */
+void print_ifindex(struct tracee *tp, int index);
+/* inet_addr("127.0.0.1") of a struct in_addr already read. */
+void print_inet_addr(struct tracee *tp, const void *in_addr);
+/* inet_pton(AF_INET6, "::1", &FIELD) of a struct in6_addr already read. */
+void print_inet6_addr(struct tracee *tp, const void *in6_addr,
+		      const char *field);
+/* Socket options (sockopt.c): GET is getsockopt, the kernel's answer. */
+void print_sockopt_name(struct tracee *tp, int level, unsigned int name,
+			bool get);
+void print_sockopt_value(struct tracee *tp, int level, unsigned int name,
+			 unsigned long addr, int len, bool get);
 void print_siginfo(struct tracee *tp, const siginfo_t *si);
 void print_siginfo_at(struct tracee *tp, unsigned long addr);
 void print_stack_t(struct tracee *tp, unsigned long addr);

@@ -12,6 +12,7 @@
 #include <net/ethernet.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <netinet/ip_icmp.h>
 #include <netinet/tcp.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -403,6 +404,147 @@ static void families(void)
 	       res(rc, errno));
 }
 
+/* Options of the other levels, on fd -1 where the kernel need not agree. */
+static void options(void)
+{
+	struct packet_mreq mr = { 1, PACKET_MR_MULTICAST, 3, { 1, 2, 0xab } };
+	struct tpacket_req rq = { 4096, 4, 2048, 8 };
+	struct ip_mreq im;
+	struct ipv6_mreq m6;
+	struct group_req gr;
+	struct sockaddr_in *gin = (struct sockaddr_in *)&gr.gr_group;
+	struct linger lg;
+	unsigned int filter;
+	socklen_t len;
+	char idx[64];
+	long rc;
+	int v = 1, s;
+
+	if (ifname[0])
+		snprintf(idx, sizeof(idx), "if_nametoindex(\"%s\")", ifname);
+	else
+		snprintf(idx, sizeof(idx), "1");
+	rc = setsockopt(-1, SOL_PACKET, PACKET_VERSION, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_VERSION, [1], 4) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, 4, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_PACKET, 0x4 /* PACKET_??? */, [1], 4) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex="
+	       "%s, mr_type=PACKET_MR_MULTICAST, mr_alen=3, "
+	       "mr_address=01:02:ab}, 16) = %s",
+	       idx, res(rc, errno));
+	mr.mr_type = 9;
+	mr.mr_alen = 2;
+	rc = setsockopt(-1, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &mr,
+			sizeof(mr));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_DROP_MEMBERSHIP, {mr_ifindex="
+	       "%s, mr_type=0x9 /* PACKET_MR_??? */, mr_alen=2, "
+	       "mr_address=01:02}, "
+	       "16) = %s",
+	       idx, res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, 4);
+	expect("setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, %p, 4) = %s",
+	       (void *)&mr, res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, bad - 8, 16);
+	expect("setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, %p, 16) = %s",
+	       bad - 8, res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_RX_RING, &rq, sizeof(rq));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_RX_RING, {tp_block_size=4096, "
+	       "tp_block_nr=4, tp_frame_size=2048, tp_frame_nr=8}, 16) = %s",
+	       res(rc, errno));
+	s = socket(AF_PACKET, SOCK_DGRAM, 0);
+	expect("socket(AF_PACKET, SOCK_DGRAM, htons(0 /* ETH_P_??? */)) = %s",
+	       res(s, errno));
+	if (s >= 0) {
+		struct tpacket_stats st;
+
+		len = sizeof(st);
+		rc = getsockopt(s, SOL_PACKET, PACKET_STATISTICS, &st, &len);
+		expect("getsockopt(%d, SOL_PACKET, PACKET_STATISTICS, "
+		       "{tp_packets=%u, tp_drops=%u}, [8]) = %ld",
+		       s, st.tp_packets, st.tp_drops, rc);
+		len = 6;
+		rc = getsockopt(s, SOL_PACKET, PACKET_STATISTICS, &st, &len);
+		expect("getsockopt(%d, SOL_PACKET, PACKET_STATISTICS, "
+		       "{tp_packets=%u, tp_drops=\"\\x%02x\\x%02x\"}, [6]) = %ld",
+		       s, st.tp_packets, ((unsigned char *)&st.tp_drops)[0],
+		       ((unsigned char *)&st.tp_drops)[1], rc);
+		close(s);
+		expect("close(%d) = 0", s);
+	}
+
+	filter = 1U << ICMP_ECHOREPLY | 1U << ICMP_ECHO | 1U << 20;
+	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter, sizeof(filter));
+	expect("setsockopt(-1, SOL_RAW, ICMP_FILTER, [ICMP_ECHOREPLY ICMP_ECHO "
+	       "0x14 /* ICMP_??? */], 4) = %s",
+	       res(rc, errno));
+	filter = ~(1U << ICMP_ECHOREPLY);
+	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter, sizeof(filter));
+	expect("setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_RAW, 2, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_RAW, 0x2 /* RAW_??? */, [1], 4) = %s",
+	       res(rc, errno));
+
+	im.imr_multiaddr.s_addr = htonl(0xe0000001);
+	im.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+	rc = setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, &im, sizeof(im));
+	expect("setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr="
+	       "inet_addr(\"224.0.0.1\"), imr_interface=inet_addr(\"127.0.0.1\")},"
+	       " 8) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_IP, IP_DROP_MEMBERSHIP, &im, 4);
+	expect("setsockopt(-1, SOL_IP, IP_DROP_MEMBERSHIP, %p, 4) = %s",
+	       (void *)&im, res(rc, errno));
+	memset(&gr, 0, sizeof(gr));
+	gr.gr_interface = 1;
+	gin->sin_family = AF_INET;
+	gin->sin_addr.s_addr = htonl(0xe0000001);
+	rc = setsockopt(-1, SOL_IP, MCAST_JOIN_GROUP, &gr, sizeof(gr));
+	expect("setsockopt(-1, SOL_IP, MCAST_JOIN_GROUP, {gr_interface=%s, "
+	       "gr_group={sa_family=AF_INET, sin_port=htons(0), "
+	       "sin_addr=inet_addr(\"224.0.0.1\")}}, %zu) = %s",
+	       idx, sizeof(gr), res(rc, errno));
+	inet_pton(AF_INET6, "ff02::1", &m6.ipv6mr_multiaddr);
+	m6.ipv6mr_interface = 0;
+	rc = setsockopt(-1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, &m6, sizeof(m6));
+	expect("setsockopt(-1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, {inet_pton("
+	       "AF_INET6, \"ff02::1\", &ipv6mr_multiaddr), ipv6mr_interface=0}, "
+	       "20) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_IP, 64, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_IP, IPT_SO_SET_REPLACE, [1], 4) = %s",
+	       res(rc, errno));
+	len = sizeof(v);
+	rc = getsockopt(-1, SOL_IP, 64, &v, &len);
+	expect("getsockopt(-1, SOL_IP, IPT_SO_GET_INFO, %p, [4]) = %s",
+	       (void *)&v, res(rc, errno));
+	rc = getsockopt(-1, SOL_IPV6, 68, &v, &len);
+	expect("getsockopt(-1, SOL_IPV6, IP6T_SO_GET_REVISION_MATCH, %p, [4]) "
+	       "= %s",
+	       (void *)&v, res(rc, errno));
+	rc = setsockopt(-1, SOL_TCP, TCP_CONGESTION, "cubic", 5);
+	expect("setsockopt(-1, SOL_TCP, TCP_CONGESTION, \"cubic\", 5) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_TCP, TCP_CONGESTION, "reno", 4);
+	expect("setsockopt(-1, SOL_TCP, TCP_CONGESTION, [%d], 4) = %s",
+	       *(int *)"reno", res(rc, errno));
+
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	expect("socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = %d", s);
+	rc = setsockopt(s, SOL_SOCKET, SO_LINGER, &v, sizeof(v));
+	expect("setsockopt(%d, SOL_SOCKET, SO_LINGER, %p, 4) = %s", s,
+	       (void *)&v, res(rc, errno));
+	len = 4;
+	rc = getsockopt(s, SOL_SOCKET, SO_LINGER, &lg, &len);
+	expect("getsockopt(%d, SOL_SOCKET, SO_LINGER, {l_onoff=%d}, [4]) = %ld",
+	       s, lg.l_onoff, rc);
+	close(s);
+	expect("close(%d) = 0", s);
+}
+
 int main(void)
 {
 
@@ -417,6 +559,7 @@ int main(void)
 	tcp();
 	messages();
 	families();
+	options();
 	marker_end();
 	return 0;
 }
