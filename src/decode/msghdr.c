@@ -215,10 +215,20 @@ int decode_sendmmsg(struct tracee *tp, int exiting)
 	return RET_DEC;
 }
 
+/*
+ * The kernel updates the timeout: strace shows it as it was on entry, kept
+ * in aux[1..2] (aux[0] says it was read), and what is left in the note
+ * after the result.
+ */
 int decode_recvmmsg(struct tracee *tp, int exiting)
 {
+	long long ts[2];
+
 	if (!exiting) {
 		print_fd(tp, (int)tp->args[0]);
+		tp->aux[0] = fetch(tp, tp->args[4], ts, sizeof(ts));
+		tp->aux[1] = ts[0];
+		tp->aux[2] = ts[1];
 		return DEC_MORE;
 	}
 	if (syserr(tp))
@@ -227,6 +237,12 @@ int decode_recvmmsg(struct tracee *tp, int exiting)
 		print_mmsghdrs(tp, tp->args[1], tp->rval, tp->rval, true);
 	emit_uint(tp, (unsigned int)tp->args[2]);
 	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
-	print_timespec(tp, tp->args[4]);
+	if (tp->aux[0]) {
+		ts[0] = tp->aux[1];
+		ts[1] = tp->aux[2];
+		print_timespec_val(tp, ts);
+	} else {
+		emit_ptr(tp, tp->args[4]);
+	}
 	return RET_DEC;
 }

@@ -288,6 +288,39 @@ static void messages(void)
 	rc = recvmmsg(sv[1], rmm, 2, MSG_DONTWAIT, NULL);
 	expect("recvmmsg(%d, %p, 2, MSG_DONTWAIT, NULL) = %s", sv[1],
 	       (void *)rmm, res(rc, errno));
+	struct timespec ts = { 1, 0 };
+
+	rc = send(sv[0], "ab", 2, 0);
+	expect("sendto(%d, \"ab\", 2, 0, NULL, 0) = %ld", sv[0], rc);
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, &ts);
+	expect("recvmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=[{iov_base=\"ab\", iov_len=8}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}, msg_len=2}], 1, MSG_DONTWAIT, "
+	       "{tv_sec=1, tv_nsec=0}) = %ld (left {tv_sec=%lld, tv_nsec=%ld})",
+	       sv[1], rc, (long long)ts.tv_sec, ts.tv_nsec);
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, &ts);
+	expect("recvmmsg(%d, %p, 1, MSG_DONTWAIT, {tv_sec=%lld, tv_nsec=%ld}) "
+	       "= %s",
+	       sv[1], (void *)rmm, (long long)ts.tv_sec, ts.tv_nsec,
+	       res(rc, errno));
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, (struct timespec *)bad);
+	expect("recvmmsg(%d, %p, 1, MSG_DONTWAIT, %p) = %s", sv[1],
+	       (void *)rmm, bad, res(rc, errno));
+	/* The second entry is past the end of memory. */
+	struct mmsghdr *edge = (struct mmsghdr *)(bad - sizeof(*edge));
+
+	memset(edge, 0, sizeof(*edge));
+	rc = sendmmsg(sv[0], edge, 2, 0);
+	expect("sendmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=NULL, msg_iovlen=0, msg_controllen=0, msg_flags=0}, "
+	       "msg_len=0}, ... /* %p */], 2, 0) = %ld",
+	       sv[0], bad, rc);
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, NULL);
+	expect("recvmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=[{iov_base=\"\", iov_len=8}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}, msg_len=0}], 1, MSG_DONTWAIT, "
+	       "NULL) = %ld",
+	       sv[1], rc);
 	rc = sendmmsg(-1, mm, 1, 0);
 	expect("sendmmsg(-1, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
 	       "msg_iov=[{iov_base=\"ab\", iov_len=2}], msg_iovlen=1, "
