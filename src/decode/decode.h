@@ -131,6 +131,9 @@ void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
 		 void *elem, size_t size, array_elem_fn each, void *ctx);
 /* [N] for a pointer to an int. */
 void print_int_at(struct tracee *tp, unsigned long addr);
+/* [N] for a pointer to a number of SIZE bytes (2, 4 or 8). */
+void print_num_at(struct tracee *tp, unsigned long addr, size_t size,
+		  bool sign);
 
 /* Structures (file.c, process.c, net.c, signal.c). */
 void print_stat(struct tracee *tp, unsigned long addr);
@@ -190,6 +193,17 @@ void print_inet_addr(struct tracee *tp, const void *in_addr);
 /* inet_pton(AF_INET6, "::1", &FIELD) of a struct in6_addr already read. */
 void print_inet6_addr(struct tracee *tp, const void *in6_addr,
 		      const char *field);
+/* Device ioctls (ioctl_dev.c).  Is CMD an ifreq one, and a get (OUT)? */
+bool ifreq_cmd(unsigned int cmd, bool *out);
+/* These return whether the structure was left open for the exit. */
+bool print_ifreq_entry(struct tracee *tp, unsigned int cmd, unsigned long addr,
+		       bool out);
+void print_ifreq_exit(struct tracee *tp, unsigned int cmd, unsigned long addr);
+bool print_ifconf_entry(struct tracee *tp, unsigned long addr);
+void print_ifconf_exit(struct tracee *tp, unsigned long addr);
+void print_loop_info(struct tracee *tp, unsigned long addr);
+void print_loop_info64(struct tracee *tp, unsigned long addr);
+void print_loop_config(struct tracee *tp, unsigned long addr);
 /* Socket options (sockopt.c): GET is getsockopt, the kernel's answer. */
 void print_sockopt_name(struct tracee *tp, int level, unsigned int name,
 			bool get);

@@ -27,13 +27,7 @@ void print_int2(struct tracee *tp, unsigned long addr)
 /* [N] for a 64-bit value (loff_t, off_t). */
 void print_loff(struct tracee *tp, unsigned long addr)
 {
-	long long v;
-
-	if (!fetch_or_addr(tp, addr, &v, sizeof(v)))
-		return;
-	emit_array_begin(tp);
-	emit_int(tp, v);
-	emit_array_end(tp);
+	print_num_at(tp, addr, sizeof(long long), true);
 }
 
 static void print_iovec_elem(struct tracee *tp, const void *elem,

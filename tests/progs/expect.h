@@ -74,6 +74,7 @@ static inline const char *res(long rc, int err)
 		{ EISCONN, "EISCONN" },
 		{ ENETUNREACH, "ENETUNREACH" },
 		{ ENODATA, "ENODATA" },
+		{ ENODEV, "ENODEV" },
 		{ ENOENT, "ENOENT" },
 		{ ENOMEM, "ENOMEM" },
 		{ ENOMSG, "ENOMSG" },
