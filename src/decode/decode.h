@@ -78,6 +78,7 @@ DECODER(semop)
 DECODER(sendfile)
 DECODER(sendmmsg)
 DECODER(sendmsg)
+DECODER(sendto)
 DECODER(set_mempolicy)
 DECODER(setgroups)
 DECODER(setsockopt)
@@ -193,6 +194,18 @@ void print_inet_addr(struct tracee *tp, const void *in_addr);
 /* inet_pton(AF_INET6, "::1", &FIELD) of a struct in6_addr already read. */
 void print_inet6_addr(struct tracee *tp, const void *in6_addr,
 		      const char *field);
+/* Netlink (netlink.c): what socket FD is, and the data sent or received. */
+#define NOT_NETLINK (-2)
+#define NETLINK_UNKNOWN (-1)
+int netlink_protocol(struct tracee *tp, int fd);
+void print_netlink(struct tracee *tp, int proto, unsigned long addr,
+		   unsigned long len);
+/* PROTO from netlink_protocol(): netlink messages, or a plain buffer. */
+void print_sock_data(struct tracee *tp, int proto, unsigned long addr,
+		     unsigned long len);
+/* print_iovec() for the data of socket calls: PROTO as above. */
+void print_iovec_sock(struct tracee *tp, unsigned long addr,
+		      unsigned long count, unsigned long data, int proto);
 /* Device ioctls (ioctl_dev.c).  Is CMD an ifreq one, and a get (OUT)? */
 bool ifreq_cmd(unsigned int cmd, bool *out);
 /* These return whether the structure was left open for the exit. */

@@ -286,6 +286,18 @@ int decode_sockname(struct tracee *tp, int exiting)
 	return tp->se->ret;
 }
 
+int decode_sendto(struct tracee *tp, int exiting)
+{
+	print_fd(tp, (int)tp->args[0]);
+	print_sock_data(tp, netlink_protocol(tp, (int)tp->args[0]),
+			tp->args[1], tp->args[2]);
+	emit_uint(tp, tp->args[2]);
+	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
+	print_sockaddr(tp, tp->args[4], tp->args[5]);
+	emit_int(tp, (int)tp->args[5]);
+	return DEC_DONE;
+}
+
 int decode_recvfrom(struct tracee *tp, int exiting)
 {
 	if (!exiting) {
@@ -296,7 +308,8 @@ int decode_recvfrom(struct tracee *tp, int exiting)
 	if (syserr(tp))
 		emit_ptr(tp, tp->args[1]);
 	else
-		print_buf(tp, tp->args[1], tp->rval, 0);
+		print_sock_data(tp, netlink_protocol(tp, (int)tp->args[0]),
+				tp->args[1], tp->rval);
 	emit_uint(tp, tp->args[2]);
 	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
 	print_sockaddr_out(tp, tp->args[4], tp->args[5]);
