@@ -486,16 +486,20 @@ static void print_nlmsghdr(struct tracee *tp, int proto,
 }
 
 static void print_nlmsg(struct tracee *tp, int proto, const unsigned char *p,
-			size_t n);
+			size_t n, bool echoed);
 
-/* {error=-ENODEV, msg=[{...}, {...}]}: the error and the request echoed. */
+/*
+ * {error=-ENODEV, msg=[{...}, {...}]}: the error and the request echoed.
+ * An error inside an echoed request is not looked into: a hostile buffer
+ * could nest them as deep as it is long.
+ */
 static void print_nlmsgerr(struct tracee *tp, int proto,
-			   const unsigned char *p, size_t n)
+			   const unsigned char *p, size_t n, bool echoed)
 {
 	const char *name;
 	int err;
 
-	if (n < sizeof(err)) {
+	if (n < sizeof(err) || echoed) {
 		print_hex_bytes(tp, p, n);
 		return;
 	}
@@ -513,14 +517,14 @@ static void print_nlmsgerr(struct tracee *tp, int proto,
 			print_hex_bytes(tp, p + sizeof(err), n - sizeof(err));
 		else
 			print_nlmsg(tp, proto, p + sizeof(err),
-				    n - sizeof(err));
+				    n - sizeof(err), true);
 	}
 	emit_struct_end(tp);
 }
 
 /* One message: {header}, or [{header}, body] when it has a body. */
 static void print_nlmsg(struct tracee *tp, int proto, const unsigned char *p,
-			size_t n)
+			size_t n, bool echoed)
 {
 	struct nlmsghdr h;
 	size_t len, plen;
@@ -537,7 +541,7 @@ static void print_nlmsg(struct tracee *tp, int proto, const unsigned char *p,
 	emit_array_begin(tp);
 	print_nlmsghdr(tp, proto, &h);
 	if (h.nlmsg_type == NLMSG_ERROR) {
-		print_nlmsgerr(tp, proto, p, plen);
+		print_nlmsgerr(tp, proto, p, plen, echoed);
 	} else if (h.nlmsg_type == NLMSG_DONE && plen >= sizeof(done)) {
 		memcpy(&done, p, sizeof(done));
 		emit_int(tp, done);
@@ -556,7 +560,7 @@ static void print_nlmsg(struct tracee *tp, int proto, const unsigned char *p,
 static void print_nlmsg_item(struct tracee *tp, const unsigned char *p,
 			     size_t n, void *ctx)
 {
-	print_nlmsg(tp, *(int *)ctx, p, n);
+	print_nlmsg(tp, *(int *)ctx, p, n, false);
 }
 
 /*
