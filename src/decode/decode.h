@@ -123,8 +123,8 @@ bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf,
 /*
  * An array of N elements of SIZE bytes at ADDR, as strace prints arrays:
  * at most -s elements then "...", "..." and a comment with the address
- * where memory ends, the address when the first element cannot be read.  EACH prints element I, read
- * into ELEM; CTX is the caller's.
+ * where memory ends, the address when the first element cannot be read.  EACH
+ * prints element I, read into ELEM; CTX is the caller's.
  */
 typedef void (*array_elem_fn)(struct tracee *tp, const void *elem,
 			      unsigned long i, void *ctx);

@@ -79,13 +79,16 @@ static void print_stat_whole(struct tracee *tp, const struct stat *st)
 	emit_field(tp, "st_blocks");
 	emit_int(tp, st->st_blocks);
 	stat_size_or_rdev(tp, st);
-	print_time_field(tp, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+	print_time_field(tp, "st_atime", st->st_atim.tv_sec,
+			 st->st_atim.tv_nsec);
 	emit_field(tp, "st_atime_nsec");
 	emit_int(tp, st->st_atim.tv_nsec);
-	print_time_field(tp, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+	print_time_field(tp, "st_mtime", st->st_mtim.tv_sec,
+			 st->st_mtim.tv_nsec);
 	emit_field(tp, "st_mtime_nsec");
 	emit_int(tp, st->st_mtim.tv_nsec);
-	print_time_field(tp, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+	print_time_field(tp, "st_ctime", st->st_ctim.tv_sec,
+			 st->st_ctim.tv_nsec);
 	emit_field(tp, "st_ctime_nsec");
 	emit_int(tp, st->st_ctim.tv_nsec);
 }
@@ -152,7 +155,7 @@ static void print_statx_whole(struct tracee *tp, const struct statx *stx)
 	emit_field(tp, "stx_attributes_mask");
 	emit_flags(tp, &xlat_statx_attrs, stx->stx_attributes_mask);
 	print_statx_ts(tp, "stx_atime", &stx->stx_atime);
-	if (stx->stx_mask & STATX_BTIME)	/* as strace: only if known */
+	if (stx->stx_mask & STATX_BTIME) /* as strace: only if known */
 		print_statx_ts(tp, "stx_btime", &stx->stx_btime);
 	print_statx_ts(tp, "stx_ctime", &stx->stx_ctime);
 	print_statx_ts(tp, "stx_mtime", &stx->stx_mtime);
@@ -234,7 +237,8 @@ void print_statfs(struct tracee *tp, unsigned long addr)
 #define DIRENT64_MIN 19
 #define DIRENTS_MAX (1024 * 1024)
 
-/* -v: each record, as {d_ino=.., d_off=.., d_reclen=.., d_type=.., d_name=".."}. */
+/* -v: each record, as {d_ino=.., d_off=.., d_reclen=.., d_type=..,
+ * d_name=".."}. */
 static void print_dirent_records(struct tracee *tp, const unsigned char *buf,
 				 unsigned long len)
 {
@@ -260,8 +264,8 @@ static void print_dirent_records(struct tracee *tp, const unsigned char *buf,
 		emit_field(tp, "d_type");
 		emit_enum(tp, &xlat_dirent_types, d[18]);
 		emit_field(tp, "d_name");
-		emit_bytes(tp, d + 19, strnlen((const char *)d + 19, reclen - 19),
-			   0);
+		emit_bytes(tp, d + 19,
+			   strnlen((const char *)d + 19, reclen - 19), 0);
 		emit_struct_end(tp);
 		off += reclen;
 	}
@@ -429,7 +433,8 @@ static void print_handle_rest(struct tracee *tp, unsigned long addr,
 			      const struct file_handle_hdr *h)
 {
 	unsigned char buf[HANDLE_SHOWN_MAX];
-	size_t n = h->handle_bytes < sizeof(buf) ? h->handle_bytes : sizeof(buf);
+	size_t n =
+		h->handle_bytes < sizeof(buf) ? h->handle_bytes : sizeof(buf);
 
 	emit_field_int(tp, "handle_type", h->handle_type);
 	emit_field(tp, "f_handle");
@@ -438,8 +443,7 @@ static void print_handle_rest(struct tracee *tp, unsigned long addr,
 		return;
 	}
 	emit_bytes(tp, buf, n,
-		   QUOTE_HEX_ALL |
-			   (h->handle_bytes > n ? QUOTE_ELLIPSIS : 0));
+		   QUOTE_HEX_ALL | (h->handle_bytes > n ? QUOTE_ELLIPSIS : 0));
 }
 
 /*

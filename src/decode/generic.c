@@ -167,8 +167,7 @@ void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
 	emit_array_end(tp);
 }
 
-void print_num_at(struct tracee *tp, unsigned long addr, size_t size,
-		  bool sign)
+void print_num_at(struct tracee *tp, unsigned long addr, size_t size, bool sign)
 {
 	union {
 		int16_t s16;

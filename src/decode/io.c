@@ -46,8 +46,8 @@ static void print_iovec_elem(struct tracee *tp, const void *elem,
 	if (c->data == IOV_DATA_NONE) {
 		emit_ptr(tp, (unsigned long)iov->iov_base);
 	} else {
-		unsigned long n = iov->iov_len < c->data ? iov->iov_len :
-							   c->data;
+		unsigned long n =
+			iov->iov_len < c->data ? iov->iov_len : c->data;
 
 		print_sock_data(tp, c->proto, (unsigned long)iov->iov_base, n);
 		if (c->data != IOV_DATA_ALL)

@@ -29,10 +29,12 @@ static void print_ring_offsets(struct tracee *tp, const void *off,
 }
 
 static const char *const sq_off_names[RING_OFF_FIELDS] = {
-	"head", "tail", "ring_mask", "ring_entries", "flags", "dropped", "array",
+	"head",	 "tail",    "ring_mask", "ring_entries",
+	"flags", "dropped", "array",
 };
 static const char *const cq_off_names[RING_OFF_FIELDS] = {
-	"head", "tail", "ring_mask", "ring_entries", "overflow", "cqes", "flags",
+	"head",	    "tail", "ring_mask", "ring_entries",
+	"overflow", "cqes", "flags",
 };
 _Static_assert(offsetof(struct io_sqring_offsets, array) ==
 		       (RING_OFF_FIELDS - 1) * sizeof(__u32),
@@ -126,8 +128,8 @@ static void print_files_update(struct tracee *tp, unsigned long addr,
 	emit_struct_end(tp);
 }
 
-static void print_probe_op(struct tracee *tp, const void *elem,
-			   unsigned long i, void *ctx)
+static void print_probe_op(struct tracee *tp, const void *elem, unsigned long i,
+			   void *ctx)
 {
 	const struct io_uring_probe_op *op = elem;
 

@@ -385,12 +385,12 @@ int decode_ioctl(struct tracee *tp, int exiting)
 			print_ioc(tp, cmd);
 		/* These leave the structure open for the exit. */
 		if (k.arg == IA_IFREQ)
-			return print_ifreq_entry(tp, cmd, tp->args[2], k.out) ?
-				       DEC_INOUT :
-				       DEC_DONE;
+			return print_ifreq_entry(tp, cmd, tp->args[2], k.out)
+				       ? DEC_INOUT
+				       : DEC_DONE;
 		if (k.arg == IA_IFCONF)
-			return print_ifconf_entry(tp, tp->args[2]) ? DEC_INOUT :
-								     DEC_DONE;
+			return print_ifconf_entry(tp, tp->args[2]) ? DEC_INOUT
+								   : DEC_DONE;
 		if (k.out)
 			return DEC_MORE;
 		print_ioctl_arg(tp, k, tp->args[2]);

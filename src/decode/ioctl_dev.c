@@ -14,8 +14,8 @@
 #define IFREQ_SIZE ((int)sizeof(struct ifreq))
 
 /* A fixed-size name field: up to its first NUL. */
-static void print_name_field(struct tracee *tp, const char *name,
-			     const char *s, size_t size)
+static void print_name_field(struct tracee *tp, const char *name, const char *s,
+			     size_t size)
 {
 	emit_field(tp, name);
 	emit_bytes(tp, s, strnlen(s, size), 0);
@@ -199,9 +199,9 @@ static void print_ifconf_elem(struct tracee *tp, const void *elem,
 	emit_struct_begin(tp);
 	print_name_field(tp, "ifr_name", r->ifr_name, sizeof(r->ifr_name));
 	emit_field(tp, "ifr_addr");
-	print_sockaddr(tp,
-		       *base + i * IFREQ_SIZE + offsetof(struct ifreq, ifr_addr),
-		       sizeof(r->ifr_addr));
+	print_sockaddr(
+		tp, *base + i * IFREQ_SIZE + offsetof(struct ifreq, ifr_addr),
+		sizeof(r->ifr_addr));
 	emit_struct_end(tp);
 }
 

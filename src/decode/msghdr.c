@@ -200,8 +200,8 @@ static void print_mmsghdr_elem(struct tracee *tp, const void *elem,
 
 	emit_struct_begin(tp);
 	emit_field(tp, "msg_hdr");
-	print_msghdr_val(tp, &mm->msg_hdr,
-			 c->recv ? mm->msg_len : IOV_DATA_ALL, c->proto);
+	print_msghdr_val(tp, &mm->msg_hdr, c->recv ? mm->msg_len : IOV_DATA_ALL,
+			 c->proto);
 	if (i < c->sent) {
 		emit_field(tp, "msg_len");
 		emit_uint(tp, mm->msg_len);

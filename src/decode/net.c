@@ -289,8 +289,8 @@ int decode_sockname(struct tracee *tp, int exiting)
 int decode_sendto(struct tracee *tp, int exiting)
 {
 	print_fd(tp, (int)tp->args[0]);
-	print_sock_data(tp, netlink_protocol(tp, (int)tp->args[0]),
-			tp->args[1], tp->args[2]);
+	print_sock_data(tp, netlink_protocol(tp, (int)tp->args[0]), tp->args[1],
+			tp->args[2]);
 	emit_uint(tp, tp->args[2]);
 	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
 	print_sockaddr(tp, tp->args[4], tp->args[5]);

@@ -75,8 +75,7 @@ void print_sock_data(struct tracee *tp, int proto, unsigned long addr,
 		print_netlink(tp, proto, addr, len);
 }
 
-static void print_hex_bytes(struct tracee *tp, const unsigned char *p,
-			    size_t n)
+static void print_hex_bytes(struct tracee *tp, const unsigned char *p, size_t n)
 {
 	emit_bytes(tp, p, n, QUOTE_HEX_ALL);
 }
@@ -120,14 +119,30 @@ static bool attr_mac(struct tracee *tp, const unsigned char *p, size_t n)
 }
 
 static const char *const link_stats_fields[] = {
-	"rx_packets",	     "tx_packets",	  "rx_bytes",
-	"tx_bytes",	     "rx_errors",	  "tx_errors",
-	"rx_dropped",	     "tx_dropped",	  "multicast",
-	"collisions",	     "rx_length_errors",  "rx_over_errors",
-	"rx_crc_errors",     "rx_frame_errors",	  "rx_fifo_errors",
-	"rx_missed_errors",  "tx_aborted_errors", "tx_carrier_errors",
-	"tx_fifo_errors",    "tx_heartbeat_errors", "tx_window_errors",
-	"rx_compressed",     "tx_compressed",	  "rx_nohandler",
+	"rx_packets",
+	"tx_packets",
+	"rx_bytes",
+	"tx_bytes",
+	"rx_errors",
+	"tx_errors",
+	"rx_dropped",
+	"tx_dropped",
+	"multicast",
+	"collisions",
+	"rx_length_errors",
+	"rx_over_errors",
+	"rx_crc_errors",
+	"rx_frame_errors",
+	"rx_fifo_errors",
+	"rx_missed_errors",
+	"tx_aborted_errors",
+	"tx_carrier_errors",
+	"tx_fifo_errors",
+	"tx_heartbeat_errors",
+	"tx_window_errors",
+	"rx_compressed",
+	"tx_compressed",
+	"rx_nohandler",
 	"rx_otherhost_dropped",
 };
 
@@ -357,8 +372,8 @@ struct attr_ctx {
 	int family;
 };
 
-static void print_attr_item(struct tracee *tp, const unsigned char *p,
-			    size_t n, void *ctx)
+static void print_attr_item(struct tracee *tp, const unsigned char *p, size_t n,
+			    void *ctx)
 {
 	const struct attr_ctx *c = ctx;
 
@@ -478,8 +493,7 @@ static void print_nlmsghdr(struct tracee *tp, int proto,
 	else
 		emit_enum(tp, &xlat_nlmsg_types, h->nlmsg_type);
 	emit_field(tp, "nlmsg_flags");
-	emit_flags(tp, nlmsg_flags_table(proto, h->nlmsg_type),
-		   h->nlmsg_flags);
+	emit_flags(tp, nlmsg_flags_table(proto, h->nlmsg_type), h->nlmsg_flags);
 	emit_field_uint(tp, "nlmsg_seq", h->nlmsg_seq);
 	emit_field_uint(tp, "nlmsg_pid", h->nlmsg_pid);
 	emit_struct_end(tp);
@@ -493,8 +507,8 @@ static void print_nlmsg(struct tracee *tp, int proto, const unsigned char *p,
  * An error inside an echoed request is not looked into: a hostile buffer
  * could nest them as deep as it is long.
  */
-static void print_nlmsgerr(struct tracee *tp, int proto,
-			   const unsigned char *p, size_t n, bool echoed)
+static void print_nlmsgerr(struct tracee *tp, int proto, const unsigned char *p,
+			   size_t n, bool echoed)
 {
 	const char *name;
 	int err;
@@ -516,8 +530,8 @@ static void print_nlmsgerr(struct tracee *tp, int proto,
 		if (n - sizeof(err) < NLHDR)
 			print_hex_bytes(tp, p + sizeof(err), n - sizeof(err));
 		else
-			print_nlmsg(tp, proto, p + sizeof(err),
-				    n - sizeof(err), true);
+			print_nlmsg(tp, proto, p + sizeof(err), n - sizeof(err),
+				    true);
 	}
 	emit_struct_end(tp);
 }

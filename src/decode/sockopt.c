@@ -51,8 +51,8 @@ static const struct xlat *sockopt_names_dir(int level, bool get)
 {
 	switch (level) {
 	case SOL_SOCKET:
-		return get ? &xlat_sockopt_sol_socket_get :
-			     &xlat_sockopt_sol_socket_set;
+		return get ? &xlat_sockopt_sol_socket_get
+			   : &xlat_sockopt_sol_socket_set;
 	case IPPROTO_IP:
 		return get ? &xlat_sockopt_ip_get : &xlat_sockopt_ip_set;
 	case IPPROTO_IPV6:
@@ -115,10 +115,9 @@ static void print_u32_fields(struct tracee *tp, unsigned long addr, int len,
 static const char *const linger_fields[] = { "l_onoff", "l_linger" };
 static const char *const tpacket_stats_fields[] = { "tp_packets", "tp_drops",
 						    "tp_freeze_q_cnt" };
-static const char *const tpacket_req_fields[] = { "tp_block_size",
-						  "tp_block_nr",
-						  "tp_frame_size",
-						  "tp_frame_nr" };
+static const char *const tpacket_req_fields[] = {
+	"tp_block_size", "tp_block_nr", "tp_frame_size", "tp_frame_nr"
+};
 
 /* The bits of an ICMP_FILTER, as strace prints a set: ~[...] when most are. */
 static void print_icmp_filter(struct tracee *tp, uint32_t v)
@@ -150,9 +149,9 @@ static void print_icmp_filter(struct tracee *tp, uint32_t v)
 static void print_packet_mreq(struct tracee *tp, const struct packet_mreq *m)
 {
 	struct strbuf sb = { 0 };
-	unsigned int n = m->mr_alen < sizeof(m->mr_address) ?
-				 m->mr_alen :
-				 sizeof(m->mr_address);
+	unsigned int n = m->mr_alen < sizeof(m->mr_address)
+				 ? m->mr_alen
+				 : sizeof(m->mr_address);
 
 	emit_struct_begin(tp);
 	emit_field(tp, "mr_ifindex");

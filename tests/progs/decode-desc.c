@@ -7,9 +7,9 @@
  * explains after the value ("= 0 (Timeout)").
  */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <arpa/inet.h>
 #include <linux/fs.h>
 #include <linux/io_uring.h>
 #include <linux/loop.h>
@@ -526,10 +526,10 @@ static void notes(int file)
 static const char *iff(unsigned short f)
 {
 	static const char *const names[] = {
-		"UP",	    "BROADCAST", "DEBUG",     "LOOPBACK",
-		"POINTOPOINT", "NOTRAILERS", "RUNNING", "NOARP",
-		"PROMISC", "ALLMULTI",  "MASTER",    "SLAVE",
-		"MULTICAST", "PORTSEL", "AUTOMEDIA", "DYNAMIC",
+		"UP",	       "BROADCAST",  "DEBUG",	  "LOOPBACK",
+		"POINTOPOINT", "NOTRAILERS", "RUNNING",	  "NOARP",
+		"PROMISC",     "ALLMULTI",   "MASTER",	  "SLAVE",
+		"MULTICAST",   "PORTSEL",    "AUTOMEDIA", "DYNAMIC",
 	};
 	static char buf[512];
 	size_t n = 0;
@@ -576,10 +576,12 @@ static void dev_ioctls(void)
 	memset(&r, 0, sizeof(r));
 	strcpy(r.ifr_name, "lo");
 	rc = ioctl(s, SIOCGIFINDEX, &r);
-	expect("ioctl(%d, SIOCGIFINDEX, {ifr_name=\"lo\", ifr_ifindex=%d}) = %ld",
+	expect("ioctl(%d, SIOCGIFINDEX, {ifr_name=\"lo\", ifr_ifindex=%d}) = "
+	       "%ld",
 	       s, r.ifr_ifindex, rc);
 	rc = ioctl(s, SIOCGIFNAME, &r);
-	expect("ioctl(%d, SIOCGIFNAME, {ifr_ifindex=%d, ifr_name=\"%s\"}) = %ld",
+	expect("ioctl(%d, SIOCGIFNAME, {ifr_ifindex=%d, ifr_name=\"%s\"}) = "
+	       "%ld",
 	       s, r.ifr_ifindex, r.ifr_name, rc);
 	rc = ioctl(s, SIOCGIFFLAGS, &r);
 	expect("ioctl(%d, SIOCGIFFLAGS, {ifr_name=\"lo\", ifr_flags=%s}) = %ld",
@@ -604,7 +606,8 @@ static void dev_ioctls(void)
 	r.ifr_hwaddr.sa_family = ARPHRD_ETHER;
 	memcpy(r.ifr_hwaddr.sa_data, "\x00\x11\x22\x33\x44\x55", 6);
 	rc = ioctl(-1, SIOCSIFHWADDR, &r);
-	expect("ioctl(-1, SIOCSIFHWADDR, {ifr_name=\"lo\", ifr_hwaddr={sa_family="
+	expect("ioctl(-1, SIOCSIFHWADDR, {ifr_name=\"lo\", "
+	       "ifr_hwaddr={sa_family="
 	       "ARPHRD_ETHER, sa_data=00:11:22:33:44:55}}) = %s",
 	       res(rc, errno));
 
@@ -616,8 +619,8 @@ static void dev_ioctls(void)
 	       c.ifc_len,
 	       n ? (snprintf(entries, sizeof(entries),
 			     " /* %d * sizeof(struct ifreq) */", n),
-		    entries) :
-		   "",
+		    entries)
+		 : "",
 	       rc);
 	c.ifc_len = sizeof(list) - 4;
 	c.ifc_buf = (char *)list;
@@ -633,7 +636,8 @@ static void dev_ioctls(void)
 		len += snprintf(entries + len, sizeof(entries) - len, "%s%s",
 				i ? ", " : "", ifc_entry(&list[i]));
 	}
-	expect("ioctl(%d, SIOCGIFCONF, {ifc_len=%zu => %d /* %d * sizeof(struct "
+	expect("ioctl(%d, SIOCGIFCONF, {ifc_len=%zu => %d /* %d * "
+	       "sizeof(struct "
 	       "ifreq) */, ifc_buf=[%s]}) = %ld",
 	       s, sizeof(list) - 4, c.ifc_len, n, entries, rc);
 	close(s);
@@ -709,10 +713,10 @@ static void dev_ioctls(void)
 static const char *uring_features(unsigned int f)
 {
 	static const char *const names[] = {
-		"SINGLE_MMAP",	   "NODROP",	       "SUBMIT_STABLE",
-		"RW_CUR_POS",	   "CUR_PERSONALITY",  "FAST_POLL",
-		"POLL_32BITS",	   "SQPOLL_NONFIXED",  "EXT_ARG",
-		"NATIVE_WORKERS", "RSRC_TAGS",	       "CQE_SKIP",
+		"SINGLE_MMAP",	  "NODROP",	     "SUBMIT_STABLE",
+		"RW_CUR_POS",	  "CUR_PERSONALITY", "FAST_POLL",
+		"POLL_32BITS",	  "SQPOLL_NONFIXED", "EXT_ARG",
+		"NATIVE_WORKERS", "RSRC_TAGS",	     "CQE_SKIP",
 		"LINKED_FILE",
 	};
 	static char buf[1024];
@@ -722,8 +726,9 @@ static const char *uring_features(unsigned int f)
 	buf[0] = '\0';
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (f & (1U << i))
-			n += snprintf(buf + n, sizeof(buf) - n, "%sIORING_FEAT_%s",
-				      n ? "|" : "", names[i]);
+			n += snprintf(buf + n, sizeof(buf) - n,
+				      "%sIORING_FEAT_%s", n ? "|" : "",
+				      names[i]);
 	f &= ~((1U << i) - 1);
 	if (f)
 		snprintf(buf + n, sizeof(buf) - n, n ? "|%#x" : "%#x", f);
@@ -735,8 +740,8 @@ static const char *uring_features(unsigned int f)
 static void io_urings(void)
 {
 	struct io_uring_params p;
-	struct io_uring_probe *probe = (void *)(bad - sizeof(*probe) -
-						2 * sizeof(probe->ops[0]));
+	struct io_uring_probe *probe =
+		(void *)(bad - sizeof(*probe) - 2 * sizeof(probe->ops[0]));
 	struct io_uring_files_update up;
 	struct iovec iov[2] = { { bad, 16 }, { NULL, 0 } };
 	int fds[2] = { 0, 1 };
@@ -749,12 +754,14 @@ static void io_urings(void)
 	fd = syscall(__NR_io_uring_setup, 2, &p);
 	if (fd < 0) {
 		expect("io_uring_setup(2, {flags=IORING_SETUP_CQSIZE|"
-		       "IORING_SETUP_CLAMP, sq_thread_cpu=0, sq_thread_idle=0}) "
+		       "IORING_SETUP_CLAMP, sq_thread_cpu=0, "
+		       "sq_thread_idle=0}) "
 		       "= %s",
 		       res(fd, errno));
 		return;
 	}
-	expect("io_uring_setup(2, {flags=IORING_SETUP_CQSIZE|IORING_SETUP_CLAMP, "
+	expect("io_uring_setup(2, "
+	       "{flags=IORING_SETUP_CQSIZE|IORING_SETUP_CLAMP, "
 	       "sq_thread_cpu=0, sq_thread_idle=0, sq_entries=%u, "
 	       "cq_entries=%u, features=%s, sq_off={head=%u, tail=%u, "
 	       "ring_mask=%u, ring_entries=%u, flags=%u, dropped=%u, "
@@ -763,9 +770,9 @@ static void io_urings(void)
 	       p.sq_entries, p.cq_entries, uring_features(p.features),
 	       p.sq_off.head, p.sq_off.tail, p.sq_off.ring_mask,
 	       p.sq_off.ring_entries, p.sq_off.flags, p.sq_off.dropped,
-	       p.sq_off.array, p.cq_off.head, p.cq_off.tail,
-	       p.cq_off.ring_mask, p.cq_off.ring_entries, p.cq_off.overflow,
-	       p.cq_off.cqes, p.cq_off.flags, fd);
+	       p.sq_off.array, p.cq_off.head, p.cq_off.tail, p.cq_off.ring_mask,
+	       p.cq_off.ring_entries, p.cq_off.overflow, p.cq_off.cqes,
+	       p.cq_off.flags, fd);
 	memset(&p, 0, sizeof(p));
 	p.flags = IORING_SETUP_ATTACH_WQ | 0x80000000U;
 	p.sq_thread_cpu = 3;
@@ -809,7 +816,8 @@ static void io_urings(void)
 	       fd, res(rc, errno));
 	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_FILES,
 		     bad - sizeof(int), 2);
-	expect("io_uring_register(%d, IORING_REGISTER_FILES, [0, ... /* %p */], 2) "
+	expect("io_uring_register(%d, IORING_REGISTER_FILES, [0, ... /* %p "
+	       "*/], 2) "
 	       "= %s",
 	       fd, bad, res(rc, errno));
 	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_EVENTFD, bad,
@@ -844,7 +852,8 @@ static void io_urings(void)
 	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
 		     2);
 	if (rc == 0)
-		expect("io_uring_register(%d, IORING_REGISTER_PROBE, {last_op=%u"
+		expect("io_uring_register(%d, IORING_REGISTER_PROBE, "
+		       "{last_op=%u"
 		       "%s, ops_len=%u, ops=[{op=IORING_OP_NOP, flags=%s}, "
 		       "{op=IORING_OP_READV, flags=%s}]}, 2) = 0",
 		       fd, probe->last_op,
@@ -853,7 +862,8 @@ static void io_urings(void)
 		       probe->ops[0].flags ? "IO_URING_OP_SUPPORTED" : "0",
 		       probe->ops[1].flags ? "IO_URING_OP_SUPPORTED" : "0");
 	else
-		expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 2) = %s",
+		expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 2) = "
+		       "%s",
 		       fd, (void *)probe, res(rc, errno));
 	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
 		     257);

@@ -279,21 +279,25 @@ static void handles(void)
 		       path, bytes, fh->handle_type,
 		       hexbytes(fh->f_handle, fh->handle_bytes), mnt);
 		fd = open_by_handle_at(AT_FDCWD, fh, O_RDONLY | O_CLOEXEC);
-		expect("open_by_handle_at(-100, {handle_bytes=%u, handle_type=%d, "
+		expect("open_by_handle_at(-100, {handle_bytes=%u, "
+		       "handle_type=%d, "
 		       "f_handle=\"%s\"}, O_RDONLY|O_CLOEXEC) = %s",
 		       fh->handle_bytes, fh->handle_type,
-		       hexbytes(fh->f_handle, fh->handle_bytes), res(fd, errno));
+		       hexbytes(fh->f_handle, fh->handle_bytes),
+		       res(fd, errno));
 		if (fd >= 0) {
 			close(fd);
 			expect("close(%d) = 0", fd);
 		}
 	} else {
-		expect("name_to_handle_at(AT_FDCWD, \"%s\", {handle_bytes=128}, "
+		expect("name_to_handle_at(AT_FDCWD, \"%s\", "
+		       "{handle_bytes=128}, "
 		       "%p, 0) = %s",
 		       path, (void *)&mnt, res(rc, errno));
 	}
 	rc = name_to_handle_at(AT_FDCWD, path, NULL, &mnt, 0x100);
-	expect("name_to_handle_at(AT_FDCWD, \"%s\", NULL, %p, 0x100 /* AT_??? */) "
+	expect("name_to_handle_at(AT_FDCWD, \"%s\", NULL, %p, 0x100 /* AT_??? "
+	       "*/) "
 	       "= %s",
 	       path, (void *)&mnt, res(rc, errno));
 	rc = name_to_handle_at(AT_FDCWD, path, (void *)(bad - 4), &mnt, 0);

@@ -305,8 +305,8 @@ static void messages(void)
 	       sv[1], (void *)rmm, (long long)ts.tv_sec, ts.tv_nsec,
 	       res(rc, errno));
 	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, (struct timespec *)bad);
-	expect("recvmmsg(%d, %p, 1, MSG_DONTWAIT, %p) = %s", sv[1],
-	       (void *)rmm, bad, res(rc, errno));
+	expect("recvmmsg(%d, %p, 1, MSG_DONTWAIT, %p) = %s", sv[1], (void *)rmm,
+	       bad, res(rc, errno));
 	/* The second entry is past the end of memory. */
 	struct mmsghdr *edge = (struct mmsghdr *)(bad - sizeof(*edge));
 
@@ -485,7 +485,8 @@ static void options(void)
 	expect("setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, %p, 16) = %s",
 	       bad - 8, res(rc, errno));
 	rc = setsockopt(-1, SOL_PACKET, PACKET_RX_RING, &rq, sizeof(rq));
-	expect("setsockopt(-1, SOL_PACKET, PACKET_RX_RING, {tp_block_size=4096, "
+	expect("setsockopt(-1, SOL_PACKET, PACKET_RX_RING, "
+	       "{tp_block_size=4096, "
 	       "tp_block_nr=4, tp_frame_size=2048, tp_frame_nr=8}, 16) = %s",
 	       res(rc, errno));
 	s = socket(AF_PACKET, SOCK_DGRAM, 0);
@@ -502,7 +503,8 @@ static void options(void)
 		len = 6;
 		rc = getsockopt(s, SOL_PACKET, PACKET_STATISTICS, &st, &len);
 		expect("getsockopt(%d, SOL_PACKET, PACKET_STATISTICS, "
-		       "{tp_packets=%u, tp_drops=\"\\x%02x\\x%02x\"}, [6]) = %ld",
+		       "{tp_packets=%u, tp_drops=\"\\x%02x\\x%02x\"}, [6]) = "
+		       "%ld",
 		       s, st.tp_packets, ((unsigned char *)&st.tp_drops)[0],
 		       ((unsigned char *)&st.tp_drops)[1], rc);
 		close(s);
@@ -510,13 +512,16 @@ static void options(void)
 	}
 
 	filter = 1U << ICMP_ECHOREPLY | 1U << ICMP_ECHO | 1U << 20;
-	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter, sizeof(filter));
+	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter,
+			sizeof(filter));
 	expect("setsockopt(-1, SOL_RAW, ICMP_FILTER, [ICMP_ECHOREPLY ICMP_ECHO "
 	       "0x14 /* ICMP_??? */], 4) = %s",
 	       res(rc, errno));
 	filter = ~(1U << ICMP_ECHOREPLY);
-	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter, sizeof(filter));
-	expect("setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4) = %s",
+	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter,
+			sizeof(filter));
+	expect("setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4) = "
+	       "%s",
 	       res(rc, errno));
 	rc = setsockopt(-1, SOL_RAW, 2, &v, sizeof(v));
 	expect("setsockopt(-1, SOL_RAW, 0x2 /* RAW_??? */, [1], 4) = %s",
@@ -526,7 +531,8 @@ static void options(void)
 	im.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
 	rc = setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, &im, sizeof(im));
 	expect("setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr="
-	       "inet_addr(\"224.0.0.1\"), imr_interface=inet_addr(\"127.0.0.1\")},"
+	       "inet_addr(\"224.0.0.1\"), "
+	       "imr_interface=inet_addr(\"127.0.0.1\")},"
 	       " 8) = %s",
 	       res(rc, errno));
 	rc = setsockopt(-1, SOL_IP, IP_DROP_MEMBERSHIP, &im, 4);
@@ -545,7 +551,8 @@ static void options(void)
 	m6.ipv6mr_interface = 0;
 	rc = setsockopt(-1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, &m6, sizeof(m6));
 	expect("setsockopt(-1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, {inet_pton("
-	       "AF_INET6, \"ff02::1\", &ipv6mr_multiaddr), ipv6mr_interface=0}, "
+	       "AF_INET6, \"ff02::1\", &ipv6mr_multiaddr), "
+	       "ipv6mr_interface=0}, "
 	       "20) = %s",
 	       res(rc, errno));
 	rc = setsockopt(-1, SOL_IP, 64, &v, sizeof(v));
@@ -579,8 +586,8 @@ static void options(void)
 	expect("close(%d) = 0", s);
 }
 
-static const char *nlhdr(unsigned int len, const char *type,
-			 const char *flags, unsigned int seq, unsigned int pid)
+static const char *nlhdr(unsigned int len, const char *type, const char *flags,
+			 unsigned int seq, unsigned int pid)
 {
 	static char buf[4][256];
 	static int n;
@@ -620,7 +627,9 @@ static const char *nl_ack(int err, unsigned int seq, unsigned int pid)
 		 "ifa_prefixlen=0, ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, "
 		 "ifa_index=999}]}]",
 		 nlhdr(44, "NLMSG_ERROR", "0", seq, pid),
-		 err == -ENODEV ? "ENODEV" : err == -EPERM ? "EPERM" : "E???",
+		 err == -ENODEV	 ? "ENODEV"
+		 : err == -EPERM ? "EPERM"
+				 : "E???",
 		 nlhdr(24, "RTM_DELADDR", "NLM_F_REQUEST|NLM_F_ACK", seq, 0));
 	return buf;
 }
@@ -667,8 +676,9 @@ static void netlink(void)
 	rc = sendto(s, &two[0], sizeof(two[0]), 0, NULL, 0);
 	expect("sendto(%d, [%s, \"\\x02\\x00\\x00\\x00\\xe7\\x03\\x00\\x00\"], "
 	       "24, 0, NULL, 0) = %ld",
-	       s, nlhdr(24, "0x15 /* NLMSG_??? */", "NLM_F_REQUEST|NLM_F_ACK", 1,
-			0),
+	       s,
+	       nlhdr(24, "0x15 /* NLMSG_??? */", "NLM_F_REQUEST|NLM_F_ACK", 1,
+		     0),
 	       rc);
 	rc = getsockname(s, (struct sockaddr *)&nl, &len);
 	expect("getsockname(%d, {sa_family=AF_NETLINK, nl_pid=%u, "
@@ -774,7 +784,8 @@ static void netlink(void)
 	rc = sendmsg(s, &m, MSG_DONTWAIT);
 	expect("sendmsg(%d, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
 	       "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[%s, "
-	       "{ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=IFA_F_PERMANENT, "
+	       "{ifa_family=AF_INET, ifa_prefixlen=8, "
+	       "ifa_flags=IFA_F_PERMANENT, "
 	       "ifa_scope=RT_SCOPE_HOST, ifa_index=999}, [[{nla_len=8, "
 	       "nla_type=IFA_LOCAL}, inet_addr(\"127.0.0.1\")], [{nla_len=8, "
 	       "nla_type=IFA_FLAGS}, IFA_F_PERMANENT], [{nla_len=20, "
@@ -804,7 +815,8 @@ static void netlink(void)
 	       s, nlhdr(19, "0x99 /* RTM_??? */", "NLM_F_REQUEST|0x1000", 0, 0),
 	       rc);
 	rc = sendto(s, &u, 10, MSG_DONTWAIT, NULL, 0);
-	expect("sendto(%d, \"\\x13\\x00\\x00\\x00\\x99\\x00\\x01\\x10\\x00\\x00\", "
+	expect("sendto(%d, "
+	       "\"\\x13\\x00\\x00\\x00\\x99\\x00\\x01\\x10\\x00\\x00\", "
 	       "10, MSG_DONTWAIT, NULL, 0) = %ld",
 	       s, rc);
 	rc = sendto(s, bad - 8, 16, MSG_DONTWAIT, NULL, 0);
