@@ -34,6 +34,8 @@ DECODER(execveat)
 DECODER(fcntl)
 DECODER(futex)
 DECODER(ioctl)
+DECODER(io_uring_register)
+DECODER(io_uring_setup)
 DECODER(get_mempolicy)
 DECODER(getgroups)
 DECODER(getsockopt)
@@ -50,8 +52,10 @@ DECODER(msgctl)
 DECODER(msgget)
 DECODER(msgrcv)
 DECODER(msgsnd)
+DECODER(name_to_handle_at)
 DECODER(nanosleep)
 DECODER(open)
+DECODER(open_by_handle_at)
 DECODER(openat)
 DECODER(personality)
 DECODER(poll)
@@ -75,6 +79,7 @@ DECODER(semop)
 DECODER(sendfile)
 DECODER(sendmmsg)
 DECODER(sendmsg)
+DECODER(sendto)
 DECODER(set_mempolicy)
 DECODER(setgroups)
 DECODER(setsockopt)
@@ -118,9 +123,9 @@ bool fetch_or_addr(struct tracee *tp, unsigned long addr, void *buf,
 		   size_t len);
 /*
  * An array of N elements of SIZE bytes at ADDR, as strace prints arrays:
- * at most -s elements then "...", "..." where memory ends, the address
- * when the first element cannot be read.  EACH prints element I, read
- * into ELEM; CTX is the caller's.
+ * at most -s elements then "...", "..." and a comment with the address
+ * where memory ends, the address when the first element cannot be read.  EACH
+ * prints element I, read into ELEM; CTX is the caller's.
  */
 typedef void (*array_elem_fn)(struct tracee *tp, const void *elem,
 			      unsigned long i, void *ctx);
@@ -128,6 +133,9 @@ void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
 		 void *elem, size_t size, array_elem_fn each, void *ctx);
 /* [N] for a pointer to an int. */
 void print_int_at(struct tracee *tp, unsigned long addr);
+/* [N] for a pointer to a number of SIZE bytes (2, 4 or 8). */
+void print_num_at(struct tracee *tp, unsigned long addr, size_t size,
+		  bool sign);
 
 /* Structures (file.c, process.c, net.c, signal.c). */
 void print_stat(struct tracee *tp, unsigned long addr);
@@ -180,6 +188,41 @@ void print_iovec_arg(struct tracee *tp, unsigned long addr, unsigned long count,
 void print_sockaddr(struct tracee *tp, unsigned long addr, unsigned long len);
 struct ucred;
 void print_ucred(struct tracee *tp, const struct ucred *uc);
+/* if_nametoindex("lo"), or the number. */
+void print_ifindex(struct tracee *tp, int index);
+/* inet_addr("127.0.0.1") of a struct in_addr already read. */
+void print_inet_addr(struct tracee *tp, const void *in_addr);
+/* inet_pton(AF_INET6, "::1", &FIELD) of a struct in6_addr already read. */
+void print_inet6_addr(struct tracee *tp, const void *in6_addr,
+		      const char *field);
+/* Netlink (netlink.c): what socket FD is, and the data sent or received. */
+#define NOT_NETLINK (-2)
+#define NETLINK_UNKNOWN (-1)
+int netlink_protocol(struct tracee *tp, int fd);
+void print_netlink(struct tracee *tp, int proto, unsigned long addr,
+		   unsigned long len);
+/* PROTO from netlink_protocol(): netlink messages, or a plain buffer. */
+void print_sock_data(struct tracee *tp, int proto, unsigned long addr,
+		     unsigned long len);
+/* print_iovec() for the data of socket calls: PROTO as above. */
+void print_iovec_sock(struct tracee *tp, unsigned long addr,
+		      unsigned long count, unsigned long data, int proto);
+/* Device ioctls (ioctl_dev.c).  Is CMD an ifreq one, and a get (OUT)? */
+bool ifreq_cmd(unsigned int cmd, bool *out);
+/* These return whether the structure was left open for the exit. */
+bool print_ifreq_entry(struct tracee *tp, unsigned int cmd, unsigned long addr,
+		       bool out);
+void print_ifreq_exit(struct tracee *tp, unsigned int cmd, unsigned long addr);
+bool print_ifconf_entry(struct tracee *tp, unsigned long addr);
+void print_ifconf_exit(struct tracee *tp, unsigned long addr);
+void print_loop_info(struct tracee *tp, unsigned long addr);
+void print_loop_info64(struct tracee *tp, unsigned long addr);
+void print_loop_config(struct tracee *tp, unsigned long addr);
+/* Socket options (sockopt.c): GET is getsockopt, the kernel's answer. */
+void print_sockopt_name(struct tracee *tp, int level, unsigned int name,
+			bool get);
+void print_sockopt_value(struct tracee *tp, int level, unsigned int name,
+			 unsigned long addr, int len, bool get);
 void print_siginfo(struct tracee *tp, const siginfo_t *si);
 void print_siginfo_at(struct tracee *tp, unsigned long addr);
 void print_stack_t(struct tracee *tp, unsigned long addr);

@@ -7,6 +7,7 @@
 
 #include "decode.h"
 #include "qualify.h"
+#include "strquote.h"
 
 #ifndef O_TMPFILE
 # define O_TMPFILE 020200000
@@ -79,13 +80,16 @@ static void print_stat_whole(struct tracee *tp, const struct stat *st)
 	emit_field(tp, "st_blocks");
 	emit_int(tp, st->st_blocks);
 	stat_size_or_rdev(tp, st);
-	print_time_field(tp, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+	print_time_field(tp, "st_atime", st->st_atim.tv_sec,
+			 st->st_atim.tv_nsec);
 	emit_field(tp, "st_atime_nsec");
 	emit_int(tp, st->st_atim.tv_nsec);
-	print_time_field(tp, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+	print_time_field(tp, "st_mtime", st->st_mtim.tv_sec,
+			 st->st_mtim.tv_nsec);
 	emit_field(tp, "st_mtime_nsec");
 	emit_int(tp, st->st_mtim.tv_nsec);
-	print_time_field(tp, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+	print_time_field(tp, "st_ctime", st->st_ctim.tv_sec,
+			 st->st_ctim.tv_nsec);
 	emit_field(tp, "st_ctime_nsec");
 	emit_int(tp, st->st_ctim.tv_nsec);
 }
@@ -152,7 +156,7 @@ static void print_statx_whole(struct tracee *tp, const struct statx *stx)
 	emit_field(tp, "stx_attributes_mask");
 	emit_flags(tp, &xlat_statx_attrs, stx->stx_attributes_mask);
 	print_statx_ts(tp, "stx_atime", &stx->stx_atime);
-	if (stx->stx_mask & STATX_BTIME)	/* as strace: only if known */
+	if (stx->stx_mask & STATX_BTIME) /* as strace: only if known */
 		print_statx_ts(tp, "stx_btime", &stx->stx_btime);
 	print_statx_ts(tp, "stx_ctime", &stx->stx_ctime);
 	print_statx_ts(tp, "stx_mtime", &stx->stx_mtime);
@@ -234,7 +238,8 @@ void print_statfs(struct tracee *tp, unsigned long addr)
 #define DIRENT64_MIN 19
 #define DIRENTS_MAX (1024 * 1024)
 
-/* -v: each record, as {d_ino=.., d_off=.., d_reclen=.., d_type=.., d_name=".."}. */
+/* -v: each record, as {d_ino=.., d_off=.., d_reclen=.., d_type=..,
+ * d_name=".."}. */
 static void print_dirent_records(struct tracee *tp, const unsigned char *buf,
 				 unsigned long len)
 {
@@ -260,8 +265,8 @@ static void print_dirent_records(struct tracee *tp, const unsigned char *buf,
 		emit_field(tp, "d_type");
 		emit_enum(tp, &xlat_dirent_types, d[18]);
 		emit_field(tp, "d_name");
-		emit_bytes(tp, d + 19, strnlen((const char *)d + 19, reclen - 19),
-			   0);
+		emit_bytes(tp, d + 19,
+			   strnlen((const char *)d + 19, reclen - 19), 0);
 		emit_struct_end(tp);
 		off += reclen;
 	}
@@ -413,5 +418,88 @@ int decode_mknodat(struct tracee *tp, int exiting)
 	print_dirfd(tp, (int)tp->args[0]);
 	print_path(tp, tp->args[1]);
 	print_mknod_tail(tp, 2);
+	return DEC_DONE;
+}
+
+/* MAX_HANDLE_SZ: strace shows at most this much of f_handle, whatever -s. */
+#define HANDLE_SHOWN_MAX 128
+
+struct file_handle_hdr {
+	unsigned int handle_bytes;
+	int handle_type;
+};
+
+/* handle_type=1, f_handle="\x5d\x03..." (the header already read). */
+static void print_handle_rest(struct tracee *tp, unsigned long addr,
+			      const struct file_handle_hdr *h)
+{
+	unsigned char buf[HANDLE_SHOWN_MAX];
+	size_t n =
+		h->handle_bytes < sizeof(buf) ? h->handle_bytes : sizeof(buf);
+
+	emit_field_int(tp, "handle_type", h->handle_type);
+	emit_field(tp, "f_handle");
+	if (n && !fetch(tp, addr + sizeof(*h), buf, n)) {
+		emit_sym(tp, "???");
+		return;
+	}
+	emit_bytes(tp, buf, n,
+		   QUOTE_HEX_ALL | (h->handle_bytes > n ? QUOTE_ELLIPSIS : 0));
+}
+
+/*
+ * name_to_handle_at(dirfd, path, {handle_bytes=128 => 8, handle_type=1,
+ * f_handle="..."}, [mount_id], flags): handle_bytes is what the caller
+ * has room for, and what the kernel needs or used.  aux[0] holds the
+ * size given, ~0 when the structure could not be read.
+ */
+int decode_name_to_handle_at(struct tracee *tp, int exiting)
+{
+	struct file_handle_hdr h;
+
+	if (!exiting) {
+		print_dirfd(tp, (int)tp->args[0]);
+		print_path(tp, tp->args[1]);
+		if (!fetch_or_addr(tp, tp->args[2], &h, sizeof(h))) {
+			tp->aux[0] = ~0UL;
+			return DEC_MORE;
+		}
+		tp->aux[0] = h.handle_bytes;
+		emit_struct_begin(tp);
+		emit_field_uint(tp, "handle_bytes", h.handle_bytes);
+		return DEC_INOUT;
+	}
+	if (tp->aux[0] != ~0UL) {
+		if (fetch(tp, tp->args[2], &h, sizeof(h))) {
+			if (h.handle_bytes != tp->aux[0]) {
+				emit_arrow(tp);
+				emit_uint(tp, h.handle_bytes);
+			}
+			if (!syserr(tp))
+				print_handle_rest(tp, tp->args[2], &h);
+		}
+		emit_struct_end(tp);
+	}
+	if (syserr(tp))
+		emit_ptr(tp, tp->args[3]);
+	else
+		print_int_at(tp, tp->args[3]);
+	emit_flags(tp, &xlat_name_to_handle_at_flags,
+		   (unsigned int)tp->args[4]);
+	return RET_DEC;
+}
+
+int decode_open_by_handle_at(struct tracee *tp, int exiting)
+{
+	struct file_handle_hdr h;
+
+	print_fd(tp, (int)tp->args[0]);
+	if (fetch_or_addr(tp, tp->args[1], &h, sizeof(h))) {
+		emit_struct_begin(tp);
+		emit_field_uint(tp, "handle_bytes", h.handle_bytes);
+		print_handle_rest(tp, tp->args[1], &h);
+		emit_struct_end(tp);
+	}
+	emit_flags(tp, &xlat_open_flags, (unsigned int)tp->args[2]);
 	return DEC_DONE;
 }

@@ -174,7 +174,9 @@ void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
 			break;
 		}
 		if (i && !fetch(tp, addr + i * size, elem, size)) {
+			/* strace says where memory ended. */
 			emit_ellipsis(tp);
+			emit_comment(tp, "%#lx", addr + i * size);
 			break;
 		}
 		each(tp, elem, i, ctx);
@@ -182,15 +184,36 @@ void print_array(struct tracee *tp, unsigned long addr, unsigned long n,
 	emit_array_end(tp);
 }
 
-void print_int_at(struct tracee *tp, unsigned long addr)
+void print_num_at(struct tracee *tp, unsigned long addr, size_t size, bool sign)
 {
-	int v;
+	union {
+		int16_t s16;
+		uint16_t u16;
+		int32_t s32;
+		uint32_t u32;
+		int64_t s64;
+		uint64_t u64;
+	} v;
 
-	if (!fetch_or_addr(tp, addr, &v, sizeof(v)))
+	if (size != 2 && size != 4 && size != 8) {
+		emit_ptr(tp, addr);
+		return;
+	}
+	if (!fetch_or_addr(tp, addr, &v, size))
 		return;
 	emit_array_begin(tp);
-	emit_int(tp, v);
+	if (size == 2)
+		sign ? emit_int(tp, v.s16) : emit_uint(tp, v.u16);
+	else if (size == 4)
+		sign ? emit_int(tp, v.s32) : emit_uint(tp, v.u32);
+	else
+		sign ? emit_int(tp, v.s64) : emit_uint(tp, v.u64);
 	emit_array_end(tp);
+}
+
+void print_int_at(struct tracee *tp, unsigned long addr)
+{
+	print_num_at(tp, addr, sizeof(int), true);
 }
 
 static void print_id(struct tracee *tp, unsigned long v)

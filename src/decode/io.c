@@ -27,31 +27,31 @@ void print_int2(struct tracee *tp, unsigned long addr)
 /* [N] for a 64-bit value (loff_t, off_t). */
 void print_loff(struct tracee *tp, unsigned long addr)
 {
-	long long v;
-
-	if (!fetch_or_addr(tp, addr, &v, sizeof(v)))
-		return;
-	emit_array_begin(tp);
-	emit_int(tp, v);
-	emit_array_end(tp);
+	print_num_at(tp, addr, sizeof(long long), true);
 }
+
+struct iovec_ctx {
+	unsigned long data; /* as print_iovec()'s DATA */
+	int proto;	    /* as print_sock_data()'s */
+};
 
 static void print_iovec_elem(struct tracee *tp, const void *elem,
 			     unsigned long i, void *ctx)
 {
 	const struct iovec *iov = elem;
-	unsigned long *data = ctx;
+	struct iovec_ctx *c = ctx;
 
 	emit_struct_begin(tp);
 	emit_field(tp, "iov_base");
-	if (*data == IOV_DATA_NONE) {
+	if (c->data == IOV_DATA_NONE) {
 		emit_ptr(tp, (unsigned long)iov->iov_base);
 	} else {
-		unsigned long n = iov->iov_len < *data ? iov->iov_len : *data;
+		unsigned long n =
+			iov->iov_len < c->data ? iov->iov_len : c->data;
 
-		print_buf(tp, (unsigned long)iov->iov_base, n, 0);
-		if (*data != IOV_DATA_ALL)
-			*data -= n;
+		print_sock_data(tp, c->proto, (unsigned long)iov->iov_base, n);
+		if (c->data != IOV_DATA_ALL)
+			c->data -= n;
 	}
 	emit_field(tp, "iov_len");
 	emit_uint(tp, iov->iov_len);
@@ -64,16 +64,23 @@ static void print_iovec_elem(struct tracee *tp, const void *elem,
  * read), IOV_DATA_ALL for what the caller wrote, IOV_DATA_NONE for
  * addresses only (a read that failed).
  */
-void print_iovec(struct tracee *tp, unsigned long addr, unsigned long count,
-		 unsigned long data)
+void print_iovec_sock(struct tracee *tp, unsigned long addr,
+		      unsigned long count, unsigned long data, int proto)
 {
+	struct iovec_ctx ctx = { data, proto };
 	struct iovec iov;
 
 	if (!addr)
 		emit_ptr(tp, addr);
 	else
 		print_array(tp, addr, count, &iov, sizeof(iov),
-			    print_iovec_elem, &data);
+			    print_iovec_elem, &ctx);
+}
+
+void print_iovec(struct tracee *tp, unsigned long addr, unsigned long count,
+		 unsigned long data)
+{
+	print_iovec_sock(tp, addr, count, data, NOT_NETLINK);
 }
 
 /* An iovec argument as the signature describes it. */

@@ -1,7 +1,11 @@
 /* ioctl: the command by name, terminal structures, _IOC() for the rest. */
 #include <asm/ioctls.h>
 #include <asm/termios.h>
+#include <linux/fs.h>
 #include <linux/ioctl.h>
+#include <linux/loop.h>
+#include <linux/random.h>
+#include <linux/sockios.h>
 #include <stdbool.h>
 
 #include "decode.h"
@@ -119,6 +123,13 @@ static void print_winsize(struct tracee *tp, unsigned long addr)
 #ifndef TIOCGEXCL
 # define TIOCGEXCL 0x80045440
 #endif
+#ifndef BLKGETDISKSEQ
+# define BLKGETDISKSEQ _IOR(0x12, 128, __u64)
+#endif
+#ifndef BLKGETZONESZ
+# define BLKGETZONESZ _IOR(0x12, 132, __u32)
+# define BLKGETNRZONES _IOR(0x12, 133, __u32)
+#endif
 #define FIOSETOWN_ 0x8901
 #define FIOGETOWN_ 0x8903
 #define FICLONE_ 0x40049409U
@@ -138,6 +149,13 @@ enum ioctl_arg {
 	IA_WINSIZE,
 	IA_CHAR,    /* TIOCSTI: "x" */
 	IA_FSFLAGS, /* [FS_EXTENT_FL] */
+	IA_PLONG,   /* [N], 64 bits: BLKGETSIZE64 */
+	IA_PUSHORT, /* [N], 16 bits: BLKSECTGET */
+	IA_IFREQ,   /* struct ifreq: SIOCGIFINDEX */
+	IA_IFCONF,  /* SIOCGIFCONF */
+	IA_LOOP,    /* struct loop_info */
+	IA_LOOP64,  /* struct loop_info64 */
+	IA_LOOPCFG, /* struct loop_config */
 };
 
 struct ioctl_kind {
@@ -147,6 +165,8 @@ struct ioctl_kind {
 
 static struct ioctl_kind classify(unsigned int cmd)
 {
+	bool out;
+
 	switch (cmd) {
 	case TIOCEXCL:
 	case TIOCNXCL:
@@ -157,12 +177,66 @@ static struct ioctl_kind classify(unsigned int cmd)
 	case TIOCCBRK:
 	case FIOCLEX:
 	case FIONCLEX:
+	case BLKFLSBUF:
+	case BLKRRPART:
+	case LOOP_CLR_FD:
+	case LOOP_SET_CAPACITY:
+	case LOOP_CTL_GET_FREE:
+	case RNDZAPENTCNT:
+	case RNDCLEARPOOL:
+	case RNDRESEEDCRNG:
 		return (struct ioctl_kind){ IA_NONE, false };
 	case TCSBRK:
 	case TCSBRKP:
 	case TIOCSCTTY:
 	case FICLONE_:
+	case LOOP_SET_FD:
+	case LOOP_CHANGE_FD:
+	case LOOP_SET_DIRECT_IO:
+	case LOOP_SET_BLOCK_SIZE:
+	case LOOP_CTL_ADD:
+	case LOOP_CTL_REMOVE:
+	case BLKRASET:
+	case BLKFRASET:
 		return (struct ioctl_kind){ IA_INT, false };
+	case BLKGETSIZE64:
+	case BLKGETSIZE:
+	case BLKRAGET:
+	case BLKFRAGET:
+	case BLKGETDISKSEQ:
+		return (struct ioctl_kind){ IA_PLONG, true };
+	case BLKBSZSET:
+		return (struct ioctl_kind){ IA_PLONG, false };
+	case BLKSECTGET:
+	case BLKROTATIONAL:
+		return (struct ioctl_kind){ IA_PUSHORT, true };
+	case BLKSSZGET:
+	case BLKPBSZGET:
+	case BLKBSZGET:
+	case BLKROGET:
+	case BLKIOMIN:
+	case BLKIOOPT:
+	case BLKDISCARDZEROES:
+	case BLKALIGNOFF:
+	case BLKGETZONESZ:
+	case BLKGETNRZONES:
+	case RNDGETENTCNT:
+		return (struct ioctl_kind){ IA_PINT, true };
+	case BLKROSET:
+	case RNDADDTOENTCNT:
+		return (struct ioctl_kind){ IA_PINT, false };
+	case SIOCGIFCONF:
+		return (struct ioctl_kind){ IA_IFCONF, true };
+	case LOOP_SET_STATUS:
+		return (struct ioctl_kind){ IA_LOOP, false };
+	case LOOP_GET_STATUS:
+		return (struct ioctl_kind){ IA_LOOP, true };
+	case LOOP_SET_STATUS64:
+		return (struct ioctl_kind){ IA_LOOP64, false };
+	case LOOP_GET_STATUS64:
+		return (struct ioctl_kind){ IA_LOOP64, true };
+	case LOOP_CONFIGURE:
+		return (struct ioctl_kind){ IA_LOOPCFG, false };
 	case FS_IOC_GETFLAGS_:
 		return (struct ioctl_kind){ IA_FSFLAGS, true };
 	case FS_IOC_SETFLAGS_:
@@ -211,6 +285,8 @@ static struct ioctl_kind classify(unsigned int cmd)
 	case TIOCSTI:
 		return (struct ioctl_kind){ IA_CHAR, false };
 	}
+	if (ifreq_cmd(cmd, &out))
+		return (struct ioctl_kind){ IA_IFREQ, out };
 	return (struct ioctl_kind){ IA_HEX, false };
 }
 
@@ -273,6 +349,21 @@ static void print_ioctl_arg(struct tracee *tp, struct ioctl_kind k,
 	case IA_FSFLAGS:
 		print_fsflags_at(tp, arg);
 		break;
+	case IA_PLONG:
+		print_loff(tp, arg);
+		break;
+	case IA_PUSHORT:
+		print_num_at(tp, arg, sizeof(unsigned short), false);
+		break;
+	case IA_LOOP:
+		print_loop_info(tp, arg);
+		break;
+	case IA_LOOP64:
+		print_loop_info64(tp, arg);
+		break;
+	case IA_LOOPCFG:
+		print_loop_config(tp, arg);
+		break;
 	default:
 		emit_hex(tp, arg);
 		break;
@@ -292,11 +383,24 @@ int decode_ioctl(struct tracee *tp, int exiting)
 			emit_sym(tp, name);
 		else
 			print_ioc(tp, cmd);
+		/* These leave the structure open for the exit. */
+		if (k.arg == IA_IFREQ)
+			return print_ifreq_entry(tp, cmd, tp->args[2], k.out)
+				       ? DEC_INOUT
+				       : DEC_DONE;
+		if (k.arg == IA_IFCONF)
+			return print_ifconf_entry(tp, tp->args[2]) ? DEC_INOUT
+								   : DEC_DONE;
 		if (k.out)
 			return DEC_MORE;
 		print_ioctl_arg(tp, k, tp->args[2]);
 		return DEC_DONE;
 	}
-	print_ioctl_arg(tp, k, tp->args[2]);
+	if (k.arg == IA_IFREQ)
+		print_ifreq_exit(tp, cmd, tp->args[2]);
+	else if (k.arg == IA_IFCONF)
+		print_ifconf_exit(tp, tp->args[2]);
+	else
+		print_ioctl_arg(tp, k, tp->args[2]);
 	return RET_DEC;
 }

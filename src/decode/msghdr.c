@@ -103,8 +103,24 @@ static void print_cmsgs(struct tracee *tp, unsigned long addr, size_t len)
  * DATA as for print_iovec(): how much of the vector holds data (the
  * return value of a receive), or IOV_DATA_ALL for a send.
  */
+/*
+ * strace shows the data as netlink messages only when the message names
+ * a netlink address: PROTO is the socket's, from netlink_protocol().
+ */
+static int msghdr_proto(struct tracee *tp, const struct msghdr *m, int proto)
+{
+	sa_family_t family;
+
+	if (proto == NOT_NETLINK || !m->msg_name ||
+	    m->msg_namelen < sizeof(family) ||
+	    !fetch(tp, (unsigned long)m->msg_name, &family, sizeof(family)) ||
+	    family != AF_NETLINK)
+		return NOT_NETLINK;
+	return proto;
+}
+
 static void print_msghdr_val(struct tracee *tp, const struct msghdr *m,
-			     unsigned long data)
+			     unsigned long data, int proto)
 {
 	emit_struct_begin(tp);
 	emit_field(tp, "msg_name");
@@ -115,7 +131,8 @@ static void print_msghdr_val(struct tracee *tp, const struct msghdr *m,
 	emit_field(tp, "msg_namelen");
 	emit_uint(tp, m->msg_namelen);
 	emit_field(tp, "msg_iov");
-	print_iovec(tp, (unsigned long)m->msg_iov, m->msg_iovlen, data);
+	print_iovec_sock(tp, (unsigned long)m->msg_iov, m->msg_iovlen, data,
+			 msghdr_proto(tp, m, proto));
 	emit_field(tp, "msg_iovlen");
 	emit_uint(tp, m->msg_iovlen);
 	if (m->msg_controllen) {
@@ -136,7 +153,8 @@ int decode_sendmsg(struct tracee *tp, int exiting)
 
 	print_fd(tp, (int)tp->args[0]);
 	if (fetch_or_addr(tp, tp->args[1], &m, sizeof(m)))
-		print_msghdr_val(tp, &m, IOV_DATA_ALL);
+		print_msghdr_val(tp, &m, IOV_DATA_ALL,
+				 netlink_protocol(tp, (int)tp->args[0]));
 	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[2]);
 	return DEC_DONE;
 }
@@ -157,7 +175,8 @@ int decode_recvmsg(struct tracee *tp, int exiting)
 		emit_uint(tp, m.msg_namelen);
 		emit_struct_end(tp);
 	} else {
-		print_msghdr_val(tp, &m, tp->rval);
+		print_msghdr_val(tp, &m, tp->rval,
+				 netlink_protocol(tp, (int)tp->args[0]));
 	}
 	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[2]);
 	return RET_DEC;
@@ -170,6 +189,7 @@ int decode_recvmsg(struct tracee *tp, int exiting)
 struct mmsg_ctx {
 	unsigned long sent;
 	bool recv;
+	int proto;
 };
 
 static void print_mmsghdr_elem(struct tracee *tp, const void *elem,
@@ -180,8 +200,8 @@ static void print_mmsghdr_elem(struct tracee *tp, const void *elem,
 
 	emit_struct_begin(tp);
 	emit_field(tp, "msg_hdr");
-	print_msghdr_val(tp, &mm->msg_hdr,
-			 c->recv ? mm->msg_len : IOV_DATA_ALL);
+	print_msghdr_val(tp, &mm->msg_hdr, c->recv ? mm->msg_len : IOV_DATA_ALL,
+			 c->proto);
 	if (i < c->sent) {
 		emit_field(tp, "msg_len");
 		emit_uint(tp, mm->msg_len);
@@ -192,7 +212,8 @@ static void print_mmsghdr_elem(struct tracee *tp, const void *elem,
 static void print_mmsghdrs(struct tracee *tp, unsigned long addr,
 			   unsigned long count, unsigned long sent, bool recv)
 {
-	struct mmsg_ctx ctx = { sent, recv };
+	struct mmsg_ctx ctx = { sent, recv,
+				netlink_protocol(tp, (int)tp->args[0]) };
 	struct mmsghdr mm;
 
 	if (!addr)
@@ -215,10 +236,20 @@ int decode_sendmmsg(struct tracee *tp, int exiting)
 	return RET_DEC;
 }
 
+/*
+ * The kernel updates the timeout: strace shows it as it was on entry, kept
+ * in aux[1..2] (aux[0] says it was read), and what is left in the note
+ * after the result.
+ */
 int decode_recvmmsg(struct tracee *tp, int exiting)
 {
+	long long ts[2];
+
 	if (!exiting) {
 		print_fd(tp, (int)tp->args[0]);
+		tp->aux[0] = fetch(tp, tp->args[4], ts, sizeof(ts));
+		tp->aux[1] = ts[0];
+		tp->aux[2] = ts[1];
 		return DEC_MORE;
 	}
 	if (syserr(tp))
@@ -227,6 +258,12 @@ int decode_recvmmsg(struct tracee *tp, int exiting)
 		print_mmsghdrs(tp, tp->args[1], tp->rval, tp->rval, true);
 	emit_uint(tp, (unsigned int)tp->args[2]);
 	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
-	print_timespec(tp, tp->args[4]);
+	if (tp->aux[0]) {
+		ts[0] = tp->aux[1];
+		ts[1] = tp->aux[2];
+		print_timespec_val(tp, ts);
+	} else {
+		emit_ptr(tp, tp->args[4]);
+	}
 	return RET_DEC;
 }

@@ -91,27 +91,49 @@ static void print_sun_path(struct tracee *tp, const struct sockaddr_un *sun,
 	emit_bytes(tp, sun->sun_path, strnlen(sun->sun_path, n), 0);
 }
 
-static void print_in(struct tracee *tp, const struct sockaddr_in *sin)
+/* if_nametoindex("lo"), or the number when no interface has it. */
+void print_ifindex(struct tracee *tp, int index)
+{
+	char name[IF_NAMESIZE];
+
+	if (index > 0 && if_indextoname(index, name))
+		emit_symf(tp, "if_nametoindex(\"%s\")", name);
+	else
+		emit_int(tp, index);
+}
+
+void print_inet_addr(struct tracee *tp, const void *in_addr)
 {
 	char ip[INET_ADDRSTRLEN];
 
-	inet_ntop(AF_INET, &sin->sin_addr, ip, sizeof(ip));
+	inet_ntop(AF_INET, in_addr, ip, sizeof(ip));
+	emit_symf(tp, "inet_addr(\"%s\")", ip);
+}
+
+void print_inet6_addr(struct tracee *tp, const void *in6_addr,
+		      const char *field)
+{
+	char ip[INET6_ADDRSTRLEN];
+
+	inet_ntop(AF_INET6, in6_addr, ip, sizeof(ip));
+	emit_symf(tp, "inet_pton(AF_INET6, \"%s\", &%s)", ip, field);
+}
+
+static void print_in(struct tracee *tp, const struct sockaddr_in *sin)
+{
 	emit_field(tp, "sin_port");
 	emit_symf(tp, "htons(%u)", ntohs(sin->sin_port));
 	emit_field(tp, "sin_addr");
-	emit_symf(tp, "inet_addr(\"%s\")", ip);
+	print_inet_addr(tp, &sin->sin_addr);
 }
 
 static void print_in6(struct tracee *tp, const struct sockaddr_in6 *sin6)
 {
-	char ip[INET6_ADDRSTRLEN];
-
-	inet_ntop(AF_INET6, &sin6->sin6_addr, ip, sizeof(ip));
 	emit_field(tp, "sin6_port");
 	emit_symf(tp, "htons(%u)", ntohs(sin6->sin6_port));
 	emit_field(tp, "sin6_flowinfo");
 	emit_symf(tp, "htonl(%u)", ntohl(sin6->sin6_flowinfo));
-	emit_symf(tp, "inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip);
+	print_inet6_addr(tp, &sin6->sin6_addr, "sin6_addr");
 	emit_field(tp, "sin6_scope_id");
 	emit_uint(tp, sin6->sin6_scope_id);
 }
@@ -126,15 +148,10 @@ static void print_nl(struct tracee *tp, const struct sockaddr_nl *nl)
 
 static void print_ll(struct tracee *tp, const struct sockaddr_ll *ll)
 {
-	char name[IF_NAMESIZE];
-
 	emit_field(tp, "sll_protocol");
 	print_ethproto(tp, ll->sll_protocol);
 	emit_field(tp, "sll_ifindex");
-	if (ll->sll_ifindex > 0 && if_indextoname(ll->sll_ifindex, name))
-		emit_symf(tp, "if_nametoindex(\"%s\")", name);
-	else
-		emit_int(tp, ll->sll_ifindex);
+	print_ifindex(tp, ll->sll_ifindex);
 	emit_field(tp, "sll_hatype");
 	emit_enum(tp, &xlat_arp_hardware_types, ll->sll_hatype);
 	emit_field(tp, "sll_pkttype");
@@ -269,6 +286,18 @@ int decode_sockname(struct tracee *tp, int exiting)
 	return tp->se->ret;
 }
 
+int decode_sendto(struct tracee *tp, int exiting)
+{
+	print_fd(tp, (int)tp->args[0]);
+	print_sock_data(tp, netlink_protocol(tp, (int)tp->args[0]), tp->args[1],
+			tp->args[2]);
+	emit_uint(tp, tp->args[2]);
+	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
+	print_sockaddr(tp, tp->args[4], tp->args[5]);
+	emit_int(tp, (int)tp->args[5]);
+	return DEC_DONE;
+}
+
 int decode_recvfrom(struct tracee *tp, int exiting)
 {
 	if (!exiting) {
@@ -279,115 +308,13 @@ int decode_recvfrom(struct tracee *tp, int exiting)
 	if (syserr(tp))
 		emit_ptr(tp, tp->args[1]);
 	else
-		print_buf(tp, tp->args[1], tp->rval, 0);
+		print_sock_data(tp, netlink_protocol(tp, (int)tp->args[0]),
+				tp->args[1], tp->rval);
 	emit_uint(tp, tp->args[2]);
 	emit_flags(tp, &xlat_msg_flags, (unsigned int)tp->args[3]);
 	print_sockaddr_out(tp, tp->args[4], tp->args[5]);
 	print_socklen_inout(tp, tp->args[5]);
 	return RET_DEC;
-}
-
-#define SOL_NETLINK_ 270
-
-static const struct xlat *sockopt_names(int level)
-{
-	switch (level) {
-	case SOL_SOCKET:
-		return &xlat_sockopt_sol_socket;
-	case IPPROTO_IP:
-		return &xlat_sockopt_ip;
-	case IPPROTO_IPV6:
-		return &xlat_sockopt_ipv6;
-	case IPPROTO_TCP:
-		return &xlat_sockopt_tcp;
-	case IPPROTO_UDP:
-		return &xlat_sockopt_udp;
-	case SOL_NETLINK_:
-		return &xlat_sockopt_netlink;
-	}
-	return NULL;
-}
-
-static void print_sockopt_name(struct tracee *tp, int level, unsigned int name)
-{
-	const struct xlat *x = sockopt_names(level);
-
-	if (x)
-		emit_enum(tp, x, name);
-	else
-		emit_uint(tp, name);
-}
-
-static bool sockopt_is(int level, unsigned int name, int l, unsigned int n)
-{
-	return level == l && name == n;
-}
-
-/*
- * The option's value, LEN bytes of it.  Known options take an int unless
- * listed here; an unknown one is an int when it is int-sized, bytes
- * otherwise.
- */
-static void print_sockopt_value(struct tracee *tp, int level, unsigned int name,
-				unsigned long addr, int len, bool get)
-{
-	const struct xlat *x = sockopt_names(level);
-	bool known = x && xlat_name(x, name);
-
-	if (len <= 0) {
-		emit_ptr(tp, addr);
-		return;
-	}
-	if (sockopt_is(level, name, SOL_SOCKET, SO_LINGER) &&
-	    len >= (int)sizeof(struct linger)) {
-		struct linger lg;
-
-		if (!fetch_or_addr(tp, addr, &lg, sizeof(lg)))
-			return;
-		emit_struct_begin(tp);
-		emit_field(tp, "l_onoff");
-		emit_int(tp, lg.l_onoff);
-		emit_field(tp, "l_linger");
-		emit_int(tp, lg.l_linger);
-		emit_struct_end(tp);
-		return;
-	}
-	if (sockopt_is(level, name, SOL_SOCKET, SO_PEERCRED) &&
-	    len >= (int)sizeof(struct ucred)) {
-		struct ucred uc;
-
-		if (!fetch_or_addr(tp, addr, &uc, sizeof(uc)))
-			return;
-		print_ucred(tp, &uc);
-		return;
-	}
-	if (sockopt_is(level, name, IPPROTO_TCP, 13 /* TCP_CONGESTION */) ||
-	    sockopt_is(level, name, SOL_SOCKET, SO_BINDTODEVICE) ||
-	    sockopt_is(level, name, SOL_SOCKET, 20 /* SO_RCVTIMEO_OLD */) ||
-	    sockopt_is(level, name, SOL_SOCKET, 21 /* SO_SNDTIMEO_OLD */) ||
-	    (!known && len != (int)sizeof(int))) {
-		print_buf(tp, addr, len, 0);
-		return;
-	}
-	if (sockopt_is(level, name, SOL_SOCKET, SO_ERROR) &&
-	    len >= (int)sizeof(int)) {
-		int err;
-
-		if (!fetch_or_addr(tp, addr, &err, sizeof(err)))
-			return;
-		emit_array_begin(tp);
-		emit_enum(tp, &xlat_errnos, (unsigned int)err);
-		emit_array_end(tp);
-		return;
-	}
-	if (len < (int)sizeof(int)) {
-		if (get)
-			print_buf(tp, addr, len, QUOTE_HEX_ALL);
-		else
-			emit_ptr(tp, addr);
-		return;
-	}
-	print_int_at(tp, addr);
 }
 
 int decode_setsockopt(struct tracee *tp, int exiting)
@@ -397,7 +324,7 @@ int decode_setsockopt(struct tracee *tp, int exiting)
 
 	print_fd(tp, (int)tp->args[0]);
 	emit_enum(tp, &xlat_socket_levels, (unsigned int)level);
-	print_sockopt_name(tp, level, name);
+	print_sockopt_name(tp, level, name, false);
 	print_sockopt_value(tp, level, name, tp->args[3], (int)tp->args[4],
 			    false);
 	emit_int(tp, (int)tp->args[4]);
@@ -413,7 +340,7 @@ int decode_getsockopt(struct tracee *tp, int exiting)
 	if (!exiting) {
 		print_fd(tp, (int)tp->args[0]);
 		emit_enum(tp, &xlat_socket_levels, (unsigned int)level);
-		print_sockopt_name(tp, level, name);
+		print_sockopt_name(tp, level, name, true);
 		save_socklen(tp, tp->args[4]);
 		return DEC_MORE;
 	}

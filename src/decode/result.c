@@ -250,5 +250,12 @@ void decode_result_note(struct tracee *tp)
 	case __NR_fcntl:
 		note_fcntl(tp);
 		break;
+	case __NR_recvmmsg:
+		if (tp->args[4]) {
+			note_begin(tp);
+			note_left(tp, tp->args[4], false);
+			note_end(tp);
+		}
+		break;
 	}
 }

@@ -7,9 +7,17 @@
  * explains after the value ("= 0 (Timeout)").
  */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <linux/io_uring.h>
+#include <linux/loop.h>
+#include <linux/random.h>
+#include <linux/sockios.h>
+#include <net/if.h>
+#include <net/if_arp.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -23,6 +31,7 @@
 #include <sys/select.h>
 #include <sys/sendfile.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
@@ -513,6 +522,361 @@ static void notes(int file)
 	expect("close(%d) = 0", m);
 }
 
+/* ifr_flags as strace names them (the low 16 bits are all ifreq has). */
+static const char *iff(unsigned short f)
+{
+	static const char *const names[] = {
+		"UP",	       "BROADCAST",  "DEBUG",	  "LOOPBACK",
+		"POINTOPOINT", "NOTRAILERS", "RUNNING",	  "NOARP",
+		"PROMISC",     "ALLMULTI",   "MASTER",	  "SLAVE",
+		"MULTICAST",   "PORTSEL",    "AUTOMEDIA", "DYNAMIC",
+	};
+	static char buf[512];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 16; i++)
+		if (f & (1U << i))
+			n += snprintf(buf + n, sizeof(buf) - n, "%sIFF_%s",
+				      n ? "|" : "", names[i]);
+	return n ? buf : "0";
+}
+
+static const char *ifc_entry(const struct ifreq *r)
+{
+	static char buf[256];
+	const struct sockaddr_in *in = (const struct sockaddr_in *)&r->ifr_addr;
+	char ip[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &in->sin_addr, ip, sizeof(ip));
+	snprintf(buf, sizeof(buf),
+		 "{ifr_name=\"%s\", ifr_addr={sa_family=AF_INET, "
+		 "sin_port=htons(%u), sin_addr=inet_addr(\"%s\")}}",
+		 r->ifr_name, ntohs(in->sin_port), ip);
+	return buf;
+}
+
+/* Network interfaces, block and loop devices, the random device. */
+static void dev_ioctls(void)
+{
+	struct ifreq r, *edge = (struct ifreq *)(bad - 8);
+	struct ifreq list[32];
+	struct ifconf c;
+	struct loop_info64 li;
+	struct loop_info lo;
+	struct loop_config lc;
+	char entries[4096];
+	unsigned long long size;
+	long rc;
+	int s, fd, n;
+	size_t len = 0;
+
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	expect("socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = %d", s);
+	memset(&r, 0, sizeof(r));
+	strcpy(r.ifr_name, "lo");
+	rc = ioctl(s, SIOCGIFINDEX, &r);
+	expect("ioctl(%d, SIOCGIFINDEX, {ifr_name=\"lo\", ifr_ifindex=%d}) = "
+	       "%ld",
+	       s, r.ifr_ifindex, rc);
+	rc = ioctl(s, SIOCGIFNAME, &r);
+	expect("ioctl(%d, SIOCGIFNAME, {ifr_ifindex=%d, ifr_name=\"%s\"}) = "
+	       "%ld",
+	       s, r.ifr_ifindex, r.ifr_name, rc);
+	rc = ioctl(s, SIOCGIFFLAGS, &r);
+	expect("ioctl(%d, SIOCGIFFLAGS, {ifr_name=\"lo\", ifr_flags=%s}) = %ld",
+	       s, iff(r.ifr_flags), rc);
+	rc = ioctl(s, SIOCGIFMTU, &r);
+	expect("ioctl(%d, SIOCGIFMTU, {ifr_name=\"lo\", ifr_mtu=%d}) = %ld", s,
+	       r.ifr_mtu, rc);
+	strcpy(r.ifr_name, "sctrace-none");
+	rc = ioctl(s, SIOCGIFFLAGS, &r);
+	expect("ioctl(%d, SIOCGIFFLAGS, {ifr_name=\"sctrace-none\"}) = %s", s,
+	       res(rc, errno));
+	rc = ioctl(s, SIOCGIFINDEX, NULL);
+	expect("ioctl(%d, SIOCGIFINDEX, NULL) = %s", s, res(rc, errno));
+	rc = ioctl(s, SIOCGIFINDEX, edge);
+	expect("ioctl(%d, SIOCGIFINDEX, %p) = %s", s, (void *)edge,
+	       res(rc, errno));
+	strcpy(r.ifr_name, "lo");
+	r.ifr_mtu = 1500;
+	rc = ioctl(-1, SIOCSIFMTU, &r);
+	expect("ioctl(-1, SIOCSIFMTU, {ifr_name=\"lo\", ifr_mtu=1500}) = %s",
+	       res(rc, errno));
+	r.ifr_hwaddr.sa_family = ARPHRD_ETHER;
+	memcpy(r.ifr_hwaddr.sa_data, "\x00\x11\x22\x33\x44\x55", 6);
+	rc = ioctl(-1, SIOCSIFHWADDR, &r);
+	expect("ioctl(-1, SIOCSIFHWADDR, {ifr_name=\"lo\", "
+	       "ifr_hwaddr={sa_family="
+	       "ARPHRD_ETHER, sa_data=00:11:22:33:44:55}}) = %s",
+	       res(rc, errno));
+
+	c.ifc_len = 0;
+	c.ifc_buf = NULL;
+	rc = ioctl(s, SIOCGIFCONF, &c);
+	n = c.ifc_len / (int)sizeof(struct ifreq);
+	expect("ioctl(%d, SIOCGIFCONF, {ifc_len=%d%s, ifc_buf=NULL}) = %ld", s,
+	       c.ifc_len,
+	       n ? (snprintf(entries, sizeof(entries),
+			     " /* %d * sizeof(struct ifreq) */", n),
+		    entries)
+		 : "",
+	       rc);
+	c.ifc_len = sizeof(list) - 4;
+	c.ifc_buf = (char *)list;
+	rc = ioctl(s, SIOCGIFCONF, &c);
+	n = c.ifc_len / (int)sizeof(struct ifreq);
+	entries[0] = '\0';
+	for (int i = 0; i < n && len < sizeof(entries); i++) {
+		if (i == 32) { /* -s 32 */
+			len += snprintf(entries + len, sizeof(entries) - len,
+					", ...");
+			break;
+		}
+		len += snprintf(entries + len, sizeof(entries) - len, "%s%s",
+				i ? ", " : "", ifc_entry(&list[i]));
+	}
+	expect("ioctl(%d, SIOCGIFCONF, {ifc_len=%zu => %d /* %d * "
+	       "sizeof(struct "
+	       "ifreq) */, ifc_buf=[%s]}) = %ld",
+	       s, sizeof(list) - 4, c.ifc_len, n, entries, rc);
+	close(s);
+	expect("close(%d) = 0", s);
+
+	rc = ioctl(-1, BLKGETSIZE64, &size);
+	expect("ioctl(-1, BLKGETSIZE64, %p) = %s", (void *)&size,
+	       res(rc, errno));
+	rc = ioctl(-1, BLKFLSBUF);
+	expect("ioctl(-1, BLKFLSBUF) = %s", res(rc, errno));
+	rc = ioctl(-1, BLKRASET, 256);
+	expect("ioctl(-1, BLKRASET, 256) = %s", res(rc, errno));
+	n = 1;
+	rc = ioctl(-1, BLKROSET, &n);
+	expect("ioctl(-1, BLKROSET, [1]) = %s", res(rc, errno));
+
+	memset(&li, 0, sizeof(li));
+	li.lo_offset = 4096;
+	li.lo_flags = LO_FLAGS_READ_ONLY | LO_FLAGS_AUTOCLEAR;
+	strcpy((char *)li.lo_file_name, "/tmp/img");
+	rc = ioctl(-1, LOOP_SET_STATUS64, &li);
+	expect("ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x1000, lo_number=0, "
+	       "lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_AUTOCLEAR, "
+	       "lo_file_name=\"/tmp/img\", ...}) = %s",
+	       res(rc, errno));
+	li.lo_encrypt_type = LO_CRYPT_XOR;
+	li.lo_encrypt_key_size = 3;
+	li.lo_flags = 0x100;
+	strcpy((char *)li.lo_crypt_name, "x");
+	rc = ioctl(-1, LOOP_SET_STATUS64, &li);
+	expect("ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x1000, lo_number=0, "
+	       "lo_encrypt_type=LO_CRYPT_XOR, lo_encrypt_key_size=3, "
+	       "lo_flags=0x100 /* LO_FLAGS_??? */, lo_file_name=\"/tmp/img\", "
+	       "lo_crypt_name=\"x\", lo_encrypt_key=\"\\0\\0\\0\", ...}) = %s",
+	       res(rc, errno));
+	rc = ioctl(-1, LOOP_GET_STATUS64, &li);
+	expect("ioctl(-1, LOOP_GET_STATUS64, %p) = %s", (void *)&li,
+	       res(rc, errno));
+	memset(&lo, 0, sizeof(lo));
+	lo.lo_offset = 512;
+	lo.lo_flags = LO_FLAGS_AUTOCLEAR;
+	strcpy(lo.lo_name, "abc");
+	rc = ioctl(-1, LOOP_SET_STATUS, &lo);
+	expect("ioctl(-1, LOOP_SET_STATUS, {lo_number=0, lo_offset=0x200, "
+	       "lo_flags=LO_FLAGS_AUTOCLEAR, lo_name=\"abc\", ...}) = %s",
+	       res(rc, errno));
+	memset(&lc, 0, sizeof(lc));
+	lc.fd = 5;
+	lc.block_size = 512;
+	rc = ioctl(-1, LOOP_CONFIGURE, &lc);
+	expect("ioctl(-1, LOOP_CONFIGURE, {fd=5, block_size=512, info={"
+	       "lo_offset=0, lo_number=0, lo_flags=0, lo_file_name=\"\", "
+	       "...}}) = %s",
+	       res(rc, errno));
+	rc = ioctl(-1, LOOP_CONFIGURE, bad);
+	expect("ioctl(-1, LOOP_CONFIGURE, %p) = %s", bad, res(rc, errno));
+	rc = ioctl(-1, LOOP_CTL_ADD, 77);
+	expect("ioctl(-1, LOOP_CTL_ADD, 77) = %s", res(rc, errno));
+	rc = ioctl(-1, LOOP_CLR_FD);
+	expect("ioctl(-1, LOOP_CLR_FD) = %s", res(rc, errno));
+
+	fd = open("/dev/urandom", O_RDONLY);
+	expect("openat(AT_FDCWD, \"/dev/urandom\", O_RDONLY) = %d", fd);
+	rc = ioctl(fd, RNDGETENTCNT, &n);
+	expect("ioctl(%d, RNDGETENTCNT, [%d]) = %ld", fd, n, rc);
+	rc = ioctl(fd, RNDGETENTCNT, NULL);
+	expect("ioctl(%d, RNDGETENTCNT, NULL) = %s", fd, res(rc, errno));
+	close(fd);
+	expect("close(%d) = 0", fd);
+}
+
+/* features=...: the names strace 6.1 knows, then the rest in hex. */
+static const char *uring_features(unsigned int f)
+{
+	static const char *const names[] = {
+		"SINGLE_MMAP",	  "NODROP",	     "SUBMIT_STABLE",
+		"RW_CUR_POS",	  "CUR_PERSONALITY", "FAST_POLL",
+		"POLL_32BITS",	  "SQPOLL_NONFIXED", "EXT_ARG",
+		"NATIVE_WORKERS", "RSRC_TAGS",	     "CQE_SKIP",
+		"LINKED_FILE",
+	};
+	static char buf[1024];
+	size_t n = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (f & (1U << i))
+			n += snprintf(buf + n, sizeof(buf) - n,
+				      "%sIORING_FEAT_%s", n ? "|" : "",
+				      names[i]);
+	f &= ~((1U << i) - 1);
+	if (f)
+		snprintf(buf + n, sizeof(buf) - n, n ? "|%#x" : "%#x", f);
+	else if (!n)
+		snprintf(buf, sizeof(buf), "0");
+	return buf;
+}
+
+static void io_urings(void)
+{
+	struct io_uring_params p;
+	struct io_uring_probe *probe =
+		(void *)(bad - sizeof(*probe) - 2 * sizeof(probe->ops[0]));
+	struct io_uring_files_update up;
+	struct iovec iov[2] = { { bad, 16 }, { NULL, 0 } };
+	int fds[2] = { 0, 1 };
+	long rc;
+	int fd;
+
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP;
+	p.cq_entries = 16;
+	fd = syscall(__NR_io_uring_setup, 2, &p);
+	if (fd < 0) {
+		expect("io_uring_setup(2, {flags=IORING_SETUP_CQSIZE|"
+		       "IORING_SETUP_CLAMP, sq_thread_cpu=0, "
+		       "sq_thread_idle=0}) "
+		       "= %s",
+		       res(fd, errno));
+		return;
+	}
+	expect("io_uring_setup(2, "
+	       "{flags=IORING_SETUP_CQSIZE|IORING_SETUP_CLAMP, "
+	       "sq_thread_cpu=0, sq_thread_idle=0, sq_entries=%u, "
+	       "cq_entries=%u, features=%s, sq_off={head=%u, tail=%u, "
+	       "ring_mask=%u, ring_entries=%u, flags=%u, dropped=%u, "
+	       "array=%u}, cq_off={head=%u, tail=%u, ring_mask=%u, "
+	       "ring_entries=%u, overflow=%u, cqes=%u, flags=%u}}) = %d",
+	       p.sq_entries, p.cq_entries, uring_features(p.features),
+	       p.sq_off.head, p.sq_off.tail, p.sq_off.ring_mask,
+	       p.sq_off.ring_entries, p.sq_off.flags, p.sq_off.dropped,
+	       p.sq_off.array, p.cq_off.head, p.cq_off.tail, p.cq_off.ring_mask,
+	       p.cq_off.ring_entries, p.cq_off.overflow, p.cq_off.cqes,
+	       p.cq_off.flags, fd);
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_ATTACH_WQ | 0x80000000U;
+	p.sq_thread_cpu = 3;
+	p.sq_thread_idle = 7;
+	p.wq_fd = fd;
+	p.resv[1] = 9;
+	rc = syscall(__NR_io_uring_setup, 2, &p);
+	expect("io_uring_setup(2, {flags=IORING_SETUP_ATTACH_WQ|0x80000000, "
+	       "sq_thread_cpu=0x3, sq_thread_idle=7, wq_fd=%d, resv=[0, 0x9, "
+	       "0]}) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_setup, 2, NULL);
+	expect("io_uring_setup(2, NULL) = %s", res(rc, errno));
+	rc = syscall(__NR_io_uring_setup, 2, bad - sizeof(p) / 2);
+	expect("io_uring_setup(2, %p) = %s", bad - sizeof(p) / 2,
+	       res(rc, errno));
+
+	rc = syscall(__NR_io_uring_enter, fd, 0, 0, IORING_ENTER_GETEVENTS,
+		     NULL, 8);
+	expect("io_uring_enter(%d, 0, 0, IORING_ENTER_GETEVENTS, NULL, 8) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_enter, fd, 0, 0, 0x100, NULL, 8);
+	expect("io_uring_enter(%d, 0, 0, 0x100 /* IORING_ENTER_??? */, NULL, "
+	       "8) = %s",
+	       fd, res(rc, errno));
+
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_FILES, fds, 2);
+	expect("io_uring_register(%d, IORING_REGISTER_FILES, [0, 1], 2) = %s",
+	       fd, res(rc, errno));
+	up.offset = 1;
+	up.resv = 0;
+	up.fds = (unsigned long)fds;
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_FILES_UPDATE,
+		     &up, 1);
+	expect("io_uring_register(%d, IORING_REGISTER_FILES_UPDATE, "
+	       "{offset=1, fds=[0]}, 1) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_UNREGISTER_FILES, NULL,
+		     0);
+	expect("io_uring_register(%d, IORING_UNREGISTER_FILES, NULL, 0) = %s",
+	       fd, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_FILES,
+		     bad - sizeof(int), 2);
+	expect("io_uring_register(%d, IORING_REGISTER_FILES, [0, ... /* %p "
+	       "*/], 2) "
+	       "= %s",
+	       fd, bad, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_EVENTFD, bad,
+		     1);
+	expect("io_uring_register(%d, IORING_REGISTER_EVENTFD, %p, 1) = %s", fd,
+	       bad, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_BUFFERS, iov,
+		     1);
+	expect("io_uring_register(%d, IORING_REGISTER_BUFFERS, [{iov_base=%p, "
+	       "iov_len=16}], 1) = %s",
+	       fd, bad, res(rc, errno));
+
+	/* The ops run into the unmapped page after the second one. */
+	memset(probe, 0, sizeof(*probe) + 2 * sizeof(probe->ops[0]));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     3);
+	expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 3) = %s", fd,
+	       (void *)probe, res(rc, errno));
+	probe->ops_len = 1;
+	probe->resv = 4;
+	probe->ops[0].resv = 3;
+	probe->ops[1].op = 1;
+	probe->ops[1].flags = 2;
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     2);
+	expect("io_uring_register(%d, IORING_REGISTER_PROBE, {last_op="
+	       "IORING_OP_NOP, ops_len=1, resv=0x4, ops=[{op=IORING_OP_NOP, "
+	       "resv=0x3, flags=0}, {op=IORING_OP_READV, flags=0x2 /* "
+	       "IO_URING_OP_??? */}]}, 2) = %s",
+	       fd, res(rc, errno));
+	memset(probe, 0, sizeof(*probe) + 2 * sizeof(probe->ops[0]));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     2);
+	if (rc == 0)
+		expect("io_uring_register(%d, IORING_REGISTER_PROBE, "
+		       "{last_op=%u"
+		       "%s, ops_len=%u, ops=[{op=IORING_OP_NOP, flags=%s}, "
+		       "{op=IORING_OP_READV, flags=%s}]}, 2) = 0",
+		       fd, probe->last_op,
+		       probe->last_op > 46 ? " /* IORING_OP_??? */" : "",
+		       probe->ops_len,
+		       probe->ops[0].flags ? "IO_URING_OP_SUPPORTED" : "0",
+		       probe->ops[1].flags ? "IO_URING_OP_SUPPORTED" : "0");
+	else
+		expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 2) = "
+		       "%s",
+		       fd, (void *)probe, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, IORING_REGISTER_PROBE, probe,
+		     257);
+	expect("io_uring_register(%d, IORING_REGISTER_PROBE, %p, 257) = %s", fd,
+	       (void *)probe, res(rc, errno));
+	rc = syscall(__NR_io_uring_register, fd, 999, bad, 0);
+	expect("io_uring_register(%d, 0x3e7 /* IORING_REGISTER_??? */, %p, 0) "
+	       "= %s",
+	       fd, bad, res(rc, errno));
+	close(fd);
+	expect("close(%d) = 0", fd);
+}
+
 int main(int argc, char **argv)
 {
 	bool with_notes = argc > 1 && strcmp(argv[1], "notes") == 0;
@@ -544,6 +908,8 @@ int main(int argc, char **argv)
 	copies(p, file);
 	fcntls(p, file);
 	ioctls(p, file);
+	dev_ioctls();
+	io_urings();
 	if (with_notes)
 		notes(file);
 	marker_end();

@@ -235,6 +235,96 @@ static void attributes(unsigned int uid, unsigned int gid)
 	expect("close(%d) = 0", fd);
 }
 
+/* f_handle as strace shows it: every byte in hex, at most 128. */
+static const char *hexbytes(const unsigned char *b, unsigned int n)
+{
+	static char buf[4 * 128 + 8];
+	size_t len = 0;
+
+	for (unsigned int i = 0; i < n && i < 128; i++)
+		len += snprintf(buf + len, sizeof(buf) - len, "\\x%02x", b[i]);
+	buf[len] = '\0';
+	return buf;
+}
+
+static void handles(void)
+{
+	struct file_handle *fh = (void *)(bad - sizeof(*fh) - 200);
+	struct file_handle *edge = (void *)(bad - sizeof(*fh) - 4);
+	unsigned int given;
+	long rc;
+	int mnt, fd;
+
+	fh->handle_bytes = 0;
+	rc = name_to_handle_at(AT_FDCWD, path, fh, &mnt, AT_SYMLINK_FOLLOW);
+	if (fh->handle_bytes)
+		expect("name_to_handle_at(AT_FDCWD, \"%s\", {handle_bytes=0 => "
+		       "%u}, %p, AT_SYMLINK_FOLLOW) = %s",
+		       path, fh->handle_bytes, (void *)&mnt, res(rc, errno));
+	else
+		expect("name_to_handle_at(AT_FDCWD, \"%s\", {handle_bytes=0}, "
+		       "%p, AT_SYMLINK_FOLLOW) = %s",
+		       path, (void *)&mnt, res(rc, errno));
+	given = fh->handle_bytes = 128;
+	rc = name_to_handle_at(AT_FDCWD, path, fh, &mnt, 0);
+	if (rc == 0) {
+		char bytes[32];
+
+		snprintf(bytes, sizeof(bytes), "%u => %u", given,
+			 fh->handle_bytes);
+		if (fh->handle_bytes == given)
+			snprintf(bytes, sizeof(bytes), "%u", given);
+		expect("name_to_handle_at(AT_FDCWD, \"%s\", {handle_bytes=%s, "
+		       "handle_type=%d, f_handle=\"%s\"}, [%d], 0) = 0",
+		       path, bytes, fh->handle_type,
+		       hexbytes(fh->f_handle, fh->handle_bytes), mnt);
+		fd = open_by_handle_at(AT_FDCWD, fh, O_RDONLY | O_CLOEXEC);
+		expect("open_by_handle_at(-100, {handle_bytes=%u, "
+		       "handle_type=%d, "
+		       "f_handle=\"%s\"}, O_RDONLY|O_CLOEXEC) = %s",
+		       fh->handle_bytes, fh->handle_type,
+		       hexbytes(fh->f_handle, fh->handle_bytes),
+		       res(fd, errno));
+		if (fd >= 0) {
+			close(fd);
+			expect("close(%d) = 0", fd);
+		}
+	} else {
+		expect("name_to_handle_at(AT_FDCWD, \"%s\", "
+		       "{handle_bytes=128}, "
+		       "%p, 0) = %s",
+		       path, (void *)&mnt, res(rc, errno));
+	}
+	rc = name_to_handle_at(AT_FDCWD, path, NULL, &mnt, 0x100);
+	expect("name_to_handle_at(AT_FDCWD, \"%s\", NULL, %p, 0x100 /* AT_??? "
+	       "*/) "
+	       "= %s",
+	       path, (void *)&mnt, res(rc, errno));
+	rc = name_to_handle_at(AT_FDCWD, path, (void *)(bad - 4), &mnt, 0);
+	expect("name_to_handle_at(AT_FDCWD, \"%s\", %p, %p, 0) = %s", path,
+	       bad - 4, (void *)&mnt, res(rc, errno));
+
+	/* More than 128 bytes: strace shows 128 and "...". */
+	fh->handle_bytes = 200;
+	fh->handle_type = 255;
+	memset(fh->f_handle, 0x5a, 200);
+	rc = open_by_handle_at(-1, fh, O_RDONLY);
+	expect("open_by_handle_at(-1, {handle_bytes=200, handle_type=255, "
+	       "f_handle=\"%s\"...}, O_RDONLY) = %s",
+	       hexbytes(fh->f_handle, 128), res(rc, errno));
+	edge->handle_bytes = 8;
+	edge->handle_type = 1;
+	rc = open_by_handle_at(-1, edge, O_RDONLY);
+	expect("open_by_handle_at(-1, {handle_bytes=8, handle_type=1, "
+	       "f_handle=???}, O_RDONLY) = %s",
+	       res(rc, errno));
+	rc = open_by_handle_at(-1, NULL, O_RDONLY);
+	expect("open_by_handle_at(-1, NULL, O_RDONLY) = %s", res(rc, errno));
+	rc = open_by_handle_at(-1, (void *)(bad - 4), O_RDONLY);
+	expect("open_by_handle_at(-1, %p, O_RDONLY) = %s", bad - 4,
+	       res(rc, errno));
+}
+
 static void others(void)
 {
 	long rc;
@@ -294,6 +384,7 @@ int main(void)
 	marker_begin();
 	names();
 	attributes(uid, gid);
+	handles();
 	others();
 	marker_end();
 	return 0;

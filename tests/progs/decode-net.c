@@ -9,9 +9,11 @@
 #include <errno.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <net/ethernet.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <netinet/ip_icmp.h>
 #include <netinet/tcp.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -287,6 +289,39 @@ static void messages(void)
 	rc = recvmmsg(sv[1], rmm, 2, MSG_DONTWAIT, NULL);
 	expect("recvmmsg(%d, %p, 2, MSG_DONTWAIT, NULL) = %s", sv[1],
 	       (void *)rmm, res(rc, errno));
+	struct timespec ts = { 1, 0 };
+
+	rc = send(sv[0], "ab", 2, 0);
+	expect("sendto(%d, \"ab\", 2, 0, NULL, 0) = %ld", sv[0], rc);
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, &ts);
+	expect("recvmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=[{iov_base=\"ab\", iov_len=8}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}, msg_len=2}], 1, MSG_DONTWAIT, "
+	       "{tv_sec=1, tv_nsec=0}) = %ld (left {tv_sec=%lld, tv_nsec=%ld})",
+	       sv[1], rc, (long long)ts.tv_sec, ts.tv_nsec);
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, &ts);
+	expect("recvmmsg(%d, %p, 1, MSG_DONTWAIT, {tv_sec=%lld, tv_nsec=%ld}) "
+	       "= %s",
+	       sv[1], (void *)rmm, (long long)ts.tv_sec, ts.tv_nsec,
+	       res(rc, errno));
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, (struct timespec *)bad);
+	expect("recvmmsg(%d, %p, 1, MSG_DONTWAIT, %p) = %s", sv[1], (void *)rmm,
+	       bad, res(rc, errno));
+	/* The second entry is past the end of memory. */
+	struct mmsghdr *edge = (struct mmsghdr *)(bad - sizeof(*edge));
+
+	memset(edge, 0, sizeof(*edge));
+	rc = sendmmsg(sv[0], edge, 2, 0);
+	expect("sendmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=NULL, msg_iovlen=0, msg_controllen=0, msg_flags=0}, "
+	       "msg_len=0}, ... /* %p */], 2, 0) = %ld",
+	       sv[0], bad, rc);
+	rc = recvmmsg(sv[1], rmm, 1, MSG_DONTWAIT, NULL);
+	expect("recvmmsg(%d, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
+	       "msg_iov=[{iov_base=\"\", iov_len=8}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}, msg_len=0}], 1, MSG_DONTWAIT, "
+	       "NULL) = %ld",
+	       sv[1], rc);
 	rc = sendmmsg(-1, mm, 1, 0);
 	expect("sendmmsg(-1, [{msg_hdr={msg_name=NULL, msg_namelen=0, "
 	       "msg_iov=[{iov_base=\"ab\", iov_len=2}], msg_iovlen=1, "
@@ -403,6 +438,394 @@ static void families(void)
 	       res(rc, errno));
 }
 
+/* Options of the other levels, on fd -1 where the kernel need not agree. */
+static void options(void)
+{
+	struct packet_mreq mr = { 1, PACKET_MR_MULTICAST, 3, { 1, 2, 0xab } };
+	struct tpacket_req rq = { 4096, 4, 2048, 8 };
+	struct ip_mreq im;
+	struct ipv6_mreq m6;
+	struct group_req gr;
+	struct sockaddr_in *gin = (struct sockaddr_in *)&gr.gr_group;
+	struct linger lg;
+	unsigned int filter;
+	socklen_t len;
+	char idx[64];
+	long rc;
+	int v = 1, s;
+
+	if (ifname[0])
+		snprintf(idx, sizeof(idx), "if_nametoindex(\"%s\")", ifname);
+	else
+		snprintf(idx, sizeof(idx), "1");
+	rc = setsockopt(-1, SOL_PACKET, PACKET_VERSION, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_VERSION, [1], 4) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, 4, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_PACKET, 0x4 /* PACKET_??? */, [1], 4) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex="
+	       "%s, mr_type=PACKET_MR_MULTICAST, mr_alen=3, "
+	       "mr_address=01:02:ab}, 16) = %s",
+	       idx, res(rc, errno));
+	mr.mr_type = 9;
+	mr.mr_alen = 2;
+	rc = setsockopt(-1, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &mr,
+			sizeof(mr));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_DROP_MEMBERSHIP, {mr_ifindex="
+	       "%s, mr_type=0x9 /* PACKET_MR_??? */, mr_alen=2, "
+	       "mr_address=01:02}, "
+	       "16) = %s",
+	       idx, res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, 4);
+	expect("setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, %p, 4) = %s",
+	       (void *)&mr, res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, bad - 8, 16);
+	expect("setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, %p, 16) = %s",
+	       bad - 8, res(rc, errno));
+	rc = setsockopt(-1, SOL_PACKET, PACKET_RX_RING, &rq, sizeof(rq));
+	expect("setsockopt(-1, SOL_PACKET, PACKET_RX_RING, "
+	       "{tp_block_size=4096, "
+	       "tp_block_nr=4, tp_frame_size=2048, tp_frame_nr=8}, 16) = %s",
+	       res(rc, errno));
+	s = socket(AF_PACKET, SOCK_DGRAM, 0);
+	expect("socket(AF_PACKET, SOCK_DGRAM, htons(0 /* ETH_P_??? */)) = %s",
+	       res(s, errno));
+	if (s >= 0) {
+		struct tpacket_stats st;
+
+		len = sizeof(st);
+		rc = getsockopt(s, SOL_PACKET, PACKET_STATISTICS, &st, &len);
+		expect("getsockopt(%d, SOL_PACKET, PACKET_STATISTICS, "
+		       "{tp_packets=%u, tp_drops=%u}, [8]) = %ld",
+		       s, st.tp_packets, st.tp_drops, rc);
+		len = 6;
+		rc = getsockopt(s, SOL_PACKET, PACKET_STATISTICS, &st, &len);
+		expect("getsockopt(%d, SOL_PACKET, PACKET_STATISTICS, "
+		       "{tp_packets=%u, tp_drops=\"\\x%02x\\x%02x\"}, [6]) = "
+		       "%ld",
+		       s, st.tp_packets, ((unsigned char *)&st.tp_drops)[0],
+		       ((unsigned char *)&st.tp_drops)[1], rc);
+		close(s);
+		expect("close(%d) = 0", s);
+	}
+
+	filter = 1U << ICMP_ECHOREPLY | 1U << ICMP_ECHO | 1U << 20;
+	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter,
+			sizeof(filter));
+	expect("setsockopt(-1, SOL_RAW, ICMP_FILTER, [ICMP_ECHOREPLY ICMP_ECHO "
+	       "0x14 /* ICMP_??? */], 4) = %s",
+	       res(rc, errno));
+	filter = ~(1U << ICMP_ECHOREPLY);
+	rc = setsockopt(-1, SOL_RAW, 1 /* ICMP_FILTER */, &filter,
+			sizeof(filter));
+	expect("setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4) = "
+	       "%s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_RAW, 2, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_RAW, 0x2 /* RAW_??? */, [1], 4) = %s",
+	       res(rc, errno));
+
+	im.imr_multiaddr.s_addr = htonl(0xe0000001);
+	im.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+	rc = setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, &im, sizeof(im));
+	expect("setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr="
+	       "inet_addr(\"224.0.0.1\"), "
+	       "imr_interface=inet_addr(\"127.0.0.1\")},"
+	       " 8) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_IP, IP_DROP_MEMBERSHIP, &im, 4);
+	expect("setsockopt(-1, SOL_IP, IP_DROP_MEMBERSHIP, %p, 4) = %s",
+	       (void *)&im, res(rc, errno));
+	memset(&gr, 0, sizeof(gr));
+	gr.gr_interface = 1;
+	gin->sin_family = AF_INET;
+	gin->sin_addr.s_addr = htonl(0xe0000001);
+	rc = setsockopt(-1, SOL_IP, MCAST_JOIN_GROUP, &gr, sizeof(gr));
+	expect("setsockopt(-1, SOL_IP, MCAST_JOIN_GROUP, {gr_interface=%s, "
+	       "gr_group={sa_family=AF_INET, sin_port=htons(0), "
+	       "sin_addr=inet_addr(\"224.0.0.1\")}}, %zu) = %s",
+	       idx, sizeof(gr), res(rc, errno));
+	inet_pton(AF_INET6, "ff02::1", &m6.ipv6mr_multiaddr);
+	m6.ipv6mr_interface = 0;
+	rc = setsockopt(-1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, &m6, sizeof(m6));
+	expect("setsockopt(-1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, {inet_pton("
+	       "AF_INET6, \"ff02::1\", &ipv6mr_multiaddr), "
+	       "ipv6mr_interface=0}, "
+	       "20) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_IP, 64, &v, sizeof(v));
+	expect("setsockopt(-1, SOL_IP, IPT_SO_SET_REPLACE, [1], 4) = %s",
+	       res(rc, errno));
+	len = sizeof(v);
+	rc = getsockopt(-1, SOL_IP, 64, &v, &len);
+	expect("getsockopt(-1, SOL_IP, IPT_SO_GET_INFO, %p, [4]) = %s",
+	       (void *)&v, res(rc, errno));
+	rc = getsockopt(-1, SOL_IPV6, 68, &v, &len);
+	expect("getsockopt(-1, SOL_IPV6, IP6T_SO_GET_REVISION_MATCH, %p, [4]) "
+	       "= %s",
+	       (void *)&v, res(rc, errno));
+	rc = setsockopt(-1, SOL_TCP, TCP_CONGESTION, "cubic", 5);
+	expect("setsockopt(-1, SOL_TCP, TCP_CONGESTION, \"cubic\", 5) = %s",
+	       res(rc, errno));
+	rc = setsockopt(-1, SOL_TCP, TCP_CONGESTION, "reno", 4);
+	expect("setsockopt(-1, SOL_TCP, TCP_CONGESTION, [%d], 4) = %s",
+	       *(int *)"reno", res(rc, errno));
+
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	expect("socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = %d", s);
+	rc = setsockopt(s, SOL_SOCKET, SO_LINGER, &v, sizeof(v));
+	expect("setsockopt(%d, SOL_SOCKET, SO_LINGER, %p, 4) = %s", s,
+	       (void *)&v, res(rc, errno));
+	len = 4;
+	rc = getsockopt(s, SOL_SOCKET, SO_LINGER, &lg, &len);
+	expect("getsockopt(%d, SOL_SOCKET, SO_LINGER, {l_onoff=%d}, [4]) = %ld",
+	       s, lg.l_onoff, rc);
+	close(s);
+	expect("close(%d) = 0", s);
+}
+
+static const char *nlhdr(unsigned int len, const char *type, const char *flags,
+			 unsigned int seq, unsigned int pid)
+{
+	static char buf[4][256];
+	static int n;
+	char *b = buf[n++ % 4];
+
+	snprintf(b, sizeof(buf[0]),
+		 "{nlmsg_len=%u, nlmsg_type=%s, nlmsg_flags=%s, nlmsg_seq=%u, "
+		 "nlmsg_pid=%u}",
+		 len, type, flags, seq, pid);
+	return b;
+}
+
+struct addr_req {
+	struct nlmsghdr h;
+	struct ifaddrmsg a;
+};
+
+static void addr_req(struct addr_req *r, unsigned short type,
+		     unsigned short flags, unsigned int seq)
+{
+	memset(r, 0, sizeof(*r));
+	r->h.nlmsg_len = sizeof(*r);
+	r->h.nlmsg_type = type;
+	r->h.nlmsg_flags = flags;
+	r->h.nlmsg_seq = seq;
+	r->a.ifa_family = AF_INET;
+	r->a.ifa_index = 999;
+}
+
+/* The answer to addr_req(): an error, and the request echoed. */
+static const char *nl_ack(int err, unsigned int seq, unsigned int pid)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof(buf),
+		 "[%s, {error=-%s, msg=[%s, {ifa_family=AF_INET, "
+		 "ifa_prefixlen=0, ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, "
+		 "ifa_index=999}]}]",
+		 nlhdr(44, "NLMSG_ERROR", "0", seq, pid),
+		 err == -ENODEV	 ? "ENODEV"
+		 : err == -EPERM ? "EPERM"
+				 : "E???",
+		 nlhdr(24, "RTM_DELADDR", "NLM_F_REQUEST|NLM_F_ACK", seq, 0));
+	return buf;
+}
+
+static void put_attr(unsigned char **p, unsigned short type, const void *data,
+		     unsigned short len)
+{
+	struct nlattr a = { NLA_HDRLEN + len, type };
+
+	memcpy(*p, &a, sizeof(a));
+	memcpy(*p + NLA_HDRLEN, data, len);
+	*p += NLA_ALIGN(a.nla_len);
+}
+
+/* NETLINK_ROUTE requests and the kernel's answers, as strace shows them. */
+static void netlink(void)
+{
+	struct addr_req two[2];
+	struct sockaddr_nl nl = { AF_NETLINK, 0, 0, 0 };
+	struct iovec iov;
+	struct msghdr m;
+	union {
+		struct nlmsghdr h;
+		unsigned char b[512];
+	} u;
+	unsigned char *p;
+	socklen_t len = sizeof(nl);
+	unsigned int ext = RTEXT_FILTER_VF, flags = IFA_F_PERMANENT;
+	struct ifa_cacheinfo ci = { 10, 20, 30, 40 };
+	struct in_addr ip4 = { htonl(INADDR_LOOPBACK) };
+	char idx[64];
+	unsigned int port;
+	long rc;
+	int s, err;
+
+	if (ifname[0])
+		snprintf(idx, sizeof(idx), "if_nametoindex(\"%s\")", ifname);
+	else
+		snprintf(idx, sizeof(idx), "1");
+	s = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	expect("socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = %d", s);
+	/* Not bound yet: the kernel does not list it, nor its protocol. */
+	addr_req(&two[0], RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, 1);
+	rc = sendto(s, &two[0], sizeof(two[0]), 0, NULL, 0);
+	expect("sendto(%d, [%s, \"\\x02\\x00\\x00\\x00\\xe7\\x03\\x00\\x00\"], "
+	       "24, 0, NULL, 0) = %ld",
+	       s,
+	       nlhdr(24, "0x15 /* NLMSG_??? */", "NLM_F_REQUEST|NLM_F_ACK", 1,
+		     0),
+	       rc);
+	rc = getsockname(s, (struct sockaddr *)&nl, &len);
+	expect("getsockname(%d, {sa_family=AF_NETLINK, nl_pid=%u, "
+	       "nl_groups=00000000}, [12]) = %ld",
+	       s, nl.nl_pid, rc);
+	port = nl.nl_pid;
+	rc = recvfrom(s, &u, sizeof(u), 0, NULL, NULL);
+	memcpy(&err, u.b + NLMSG_HDRLEN, sizeof(err));
+	expect("recvfrom(%d, %s, %zu, 0, NULL, NULL) = %ld", s,
+	       nl_ack(err, 1, port), sizeof(u), rc);
+
+	/* Two requests in one buffer, the answers through recvmsg. */
+	addr_req(&two[0], RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, 2);
+	addr_req(&two[1], RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, 3);
+	rc = sendto(s, two, sizeof(two), 0, NULL, 0);
+	{
+		char a[512];
+
+		snprintf(a, sizeof(a), "%s",
+			 nlhdr(24, "RTM_DELADDR", "NLM_F_REQUEST|NLM_F_ACK", 2,
+			       0));
+		expect("sendto(%d, [[%s, {ifa_family=AF_INET, ifa_prefixlen=0, "
+		       "ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, "
+		       "ifa_index=999}], [%s, {ifa_family=AF_INET, "
+		       "ifa_prefixlen=0, ifa_flags=0, "
+		       "ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=999}]], 48, 0, "
+		       "NULL, 0) = %ld",
+		       s, a,
+		       nlhdr(24, "RTM_DELADDR", "NLM_F_REQUEST|NLM_F_ACK", 3,
+			     0),
+		       rc);
+	}
+	iov.iov_base = &u;
+	iov.iov_len = sizeof(u);
+	memset(&m, 0, sizeof(m));
+	m.msg_name = &nl;
+	m.msg_namelen = sizeof(nl);
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	rc = recvmsg(s, &m, 0);
+	memcpy(&err, u.b + NLMSG_HDRLEN, sizeof(err));
+	expect("recvmsg(%d, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+	       "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=%s, "
+	       "iov_len=%zu}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, "
+	       "0) = %ld",
+	       s, nl_ack(err, 2, port), sizeof(u), rc);
+	rc = recvmsg(s, &m, 0);
+	expect("recvmsg(%d, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+	       "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=%s, "
+	       "iov_len=%zu}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, "
+	       "0) = %ld",
+	       s, nl_ack(err, 3, port), sizeof(u), rc);
+
+	/* A link request with attributes: several in a list, one bare. */
+	memset(&u, 0, sizeof(u));
+	u.h.nlmsg_type = RTM_GETLINK;
+	u.h.nlmsg_flags = NLM_F_REQUEST;
+	u.h.nlmsg_seq = 4;
+	((struct ifinfomsg *)NLMSG_DATA(&u.h))->ifi_index = 1;
+	p = u.b + NLMSG_LENGTH(sizeof(struct ifinfomsg));
+	put_attr(&p, IFLA_EXT_MASK, &ext, sizeof(ext));
+	u.h.nlmsg_len = p - u.b;
+	rc = sendto(s, &u, u.h.nlmsg_len, MSG_DONTWAIT, NULL, 0);
+	expect("sendto(%d, [%s, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, "
+	       "ifi_index=%s, ifi_flags=0, ifi_change=0}, [{nla_len=8, "
+	       "nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF]], 40, MSG_DONTWAIT, "
+	       "NULL, 0) = %ld",
+	       s, nlhdr(40, "RTM_GETLINK", "NLM_F_REQUEST", 4, 0), idx, rc);
+	put_attr(&p, IFLA_IFNAME, "lo", 3);
+	put_attr(&p, 0x43, "\1", 1);
+	u.h.nlmsg_len = p - u.b;
+	u.h.nlmsg_type = RTM_NEWLINK;
+	u.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL;
+	rc = sendto(s, &u, u.h.nlmsg_len, MSG_DONTWAIT, NULL, 0);
+	expect("sendto(%d, [%s, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, "
+	       "ifi_index=%s, ifi_flags=0, ifi_change=0}, [[{nla_len=8, "
+	       "nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF], [{nla_len=7, "
+	       "nla_type=IFLA_IFNAME}, \"lo\"], [{nla_len=5, "
+	       "nla_type=0x43 /* IFLA_??? */}, \"\\x01\"]]], 56, MSG_DONTWAIT, "
+	       "NULL, 0) = %ld",
+	       s,
+	       nlhdr(56, "RTM_NEWLINK", "NLM_F_REQUEST|NLM_F_EXCL|NLM_F_CREATE",
+		     4, 0),
+	       idx, rc);
+
+	/* An address request with attributes, to an interface not there. */
+	memset(&u, 0, sizeof(u));
+	u.h.nlmsg_type = RTM_NEWADDR;
+	u.h.nlmsg_flags = NLM_F_REQUEST;
+	u.h.nlmsg_seq = 5;
+	*(struct ifaddrmsg *)NLMSG_DATA(&u.h) =
+		(struct ifaddrmsg){ AF_INET, 8, IFA_F_PERMANENT, RT_SCOPE_HOST,
+				    999 };
+	p = u.b + NLMSG_LENGTH(sizeof(struct ifaddrmsg));
+	put_attr(&p, IFA_LOCAL, &ip4, sizeof(ip4));
+	put_attr(&p, IFA_FLAGS, &flags, sizeof(flags));
+	put_attr(&p, IFA_CACHEINFO, &ci, sizeof(ci));
+	u.h.nlmsg_len = p - u.b;
+	iov.iov_base = &u;
+	iov.iov_len = u.h.nlmsg_len;
+	m.msg_name = &nl;
+	nl.nl_pid = 0;
+	rc = sendmsg(s, &m, MSG_DONTWAIT);
+	expect("sendmsg(%d, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+	       "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[%s, "
+	       "{ifa_family=AF_INET, ifa_prefixlen=8, "
+	       "ifa_flags=IFA_F_PERMANENT, "
+	       "ifa_scope=RT_SCOPE_HOST, ifa_index=999}, [[{nla_len=8, "
+	       "nla_type=IFA_LOCAL}, inet_addr(\"127.0.0.1\")], [{nla_len=8, "
+	       "nla_type=IFA_FLAGS}, IFA_F_PERMANENT], [{nla_len=20, "
+	       "nla_type=IFA_CACHEINFO}, {ifa_prefered=10, ifa_valid=20, "
+	       "cstamp=30, tstamp=40}]]], iov_len=%u}], msg_iovlen=1, "
+	       "msg_controllen=0, msg_flags=0}, MSG_DONTWAIT) = %ld",
+	       s, nlhdr(60, "RTM_NEWADDR", "NLM_F_REQUEST", 5, 0),
+	       u.h.nlmsg_len, rc);
+
+	/* A short body, a type strace does not know, less than a header. */
+	memset(&u, 0, sizeof(u));
+	u.h.nlmsg_len = NLMSG_LENGTH(4);
+	u.h.nlmsg_type = RTM_GETADDR;
+	u.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	u.b[NLMSG_HDRLEN] = AF_INET;
+	rc = sendto(s, &u, u.h.nlmsg_len, MSG_DONTWAIT, NULL, 0);
+	expect("sendto(%d, [%s, {ifa_family=AF_INET, ...}], 20, MSG_DONTWAIT, "
+	       "NULL, 0) = %ld",
+	       s, nlhdr(20, "RTM_GETADDR", "NLM_F_REQUEST|NLM_F_DUMP", 0, 0),
+	       rc);
+	u.h.nlmsg_len = NLMSG_LENGTH(3);
+	u.h.nlmsg_type = 0x99;
+	u.h.nlmsg_flags = NLM_F_REQUEST | 0x1000;
+	rc = sendto(s, &u, u.h.nlmsg_len, MSG_DONTWAIT, NULL, 0);
+	expect("sendto(%d, [%s, {family=AF_INET, data=\"\\x00\\x00\"}], 19, "
+	       "MSG_DONTWAIT, NULL, 0) = %ld",
+	       s, nlhdr(19, "0x99 /* RTM_??? */", "NLM_F_REQUEST|0x1000", 0, 0),
+	       rc);
+	rc = sendto(s, &u, 10, MSG_DONTWAIT, NULL, 0);
+	expect("sendto(%d, "
+	       "\"\\x13\\x00\\x00\\x00\\x99\\x00\\x01\\x10\\x00\\x00\", "
+	       "10, MSG_DONTWAIT, NULL, 0) = %ld",
+	       s, rc);
+	rc = sendto(s, bad - 8, 16, MSG_DONTWAIT, NULL, 0);
+	expect("sendto(%d, %p, 16, MSG_DONTWAIT, NULL, 0) = %s", s, bad - 8,
+	       res(rc, errno));
+	close(s);
+	expect("close(%d) = 0", s);
+}
+
 int main(void)
 {
 
@@ -417,6 +840,8 @@ int main(void)
 	tcp();
 	messages();
 	families();
+	options();
+	netlink();
 	marker_end();
 	return 0;
 }
