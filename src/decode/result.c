@@ -252,9 +252,9 @@ void decode_result_note(struct tracee *tp)
 		break;
 	case __NR_recvmmsg:
 		if (tp->args[4]) {
-			note_begin(tp);
+			emit_note_begin(tp);
 			note_left(tp, tp->args[4], false);
-			note_end(tp);
+			emit_note_end(tp);
 		}
 		break;
 	}
