@@ -226,12 +226,93 @@ static void format_flags(struct strbuf *sb, const struct xlat *x, uint64_t v)
 	sb_free(&text);
 }
 
+/*
+ * -X raw: the number; -X verbose: the number, then the names in a comment
+ * unless they are the number already ("0x1234 /- X_??? -/").
+ */
+static void styled(struct strbuf *sb, const char *names, int fmt, uint64_t v,
+		   bool named)
+{
+	if (opt.xlat_style == XLAT_VERBOSE && !named &&
+	    ((names[0] >= '0' && names[0] <= '9') || names[0] == '-')) {
+		sb_puts(sb, names);
+		return;
+	}
+	xlat_format_number(sb, (uint8_t)fmt, v);
+	if (opt.xlat_style == XLAT_VERBOSE)
+		sb_printf(sb, " /* %s */", names);
+}
+
+/* NAMED: NAMES is a name even if it looks like a number ("8192*1024"). */
+static bool xlat_styled(struct tracee *tp, const char *names, int fmt,
+			uint64_t v, bool named)
+{
+	if (opt.xlat_style == XLAT_ABBREV || tp->em.json)
+		return false;
+	styled(item(tp), names, fmt, v, named);
+	return true;
+}
+
+/*
+ * strace prints the type field of socket() and statx() flags apart from
+ * the other bits with -X: "0x1|0x80800", "|0x900" (raw: a zero field is
+ * empty), "0 /- AT_STATX_SYNC_AS_STAT -/|0x900 /- ... -/".  Other tables
+ * with a field (open, mmap) are one number.
+ */
+static bool split_field(struct strbuf *sb, const struct xlat *x, uint64_t v)
+{
+	struct xlat rest;
+	uint64_t field;
+
+	if (x != &xlat_socket_type_flags && x != &xlat_statx_flags)
+		return false;
+	field = v & x->field_mask;
+	if (field || opt.xlat_style == XLAT_VERBOSE) {
+		struct strbuf name = { 0 };
+
+		xlat_format_enum(&name, x->field, field);
+		styled(sb, name.buf, x->field->fmt, field, false);
+		sb_free(&name);
+	}
+	if (v & ~x->field_mask) {
+		rest = *x;
+		rest.field = NULL;
+		sb_putc(sb, '|');
+		format_flags_styled(sb, &rest, v & ~x->field_mask);
+	} else if (!field && opt.xlat_style == XLAT_RAW) {
+		sb_putc(sb, '0');
+	}
+	return true;
+}
+
+void format_flags_styled(struct strbuf *sb, const struct xlat *x, uint64_t v)
+{
+	struct strbuf names = { 0 };
+
+	if (opt.xlat_style == XLAT_ABBREV) {
+		xlat_format_flags(sb, x, v);
+		return;
+	}
+	if (x->field && split_field(sb, x, v))
+		return;
+	xlat_format_flags(&names, x, v);
+	styled(sb, names.buf, x->fmt, v, false);
+	sb_free(&names);
+}
+
+void emit_named(struct tracee *tp, const char *name, int64_t value, int fmt)
+{
+	if (!xlat_styled(tp, name, fmt, (uint64_t)value, true))
+		emit_sym(tp, name);
+}
+
 void emit_flags(struct tracee *tp, const struct xlat *x, uint64_t v)
 {
-	struct strbuf *sb = item(tp);
+	struct strbuf *sb;
 
+	sb = item(tp);
 	if (!tp->em.json) {
-		xlat_format_flags(sb, x, v);
+		format_flags_styled(sb, x, v);
 		return;
 	}
 	sb_add(sb, "{\"flags\":", 9);
@@ -250,6 +331,12 @@ void emit_enum(struct tracee *tp, const struct xlat *x, uint64_t v)
 {
 	struct strbuf text = { 0 };
 
+	if (opt.xlat_style != XLAT_ABBREV && !tp->em.json) {
+		xlat_format_enum(&text, x, v);
+		xlat_styled(tp, text.buf, x->fmt, v, false);
+		sb_free(&text);
+		return;
+	}
 	if (!tp->em.json) {
 		xlat_format_enum(item(tp), x, v);
 		return;

@@ -56,7 +56,14 @@ void emit_oct(struct tracee *tp, unsigned long long v); /* 0644 */
 void emit_sym(struct tracee *tp, const char *name);	/* AT_FDCWD */
 void emit_symf(struct tracee *tp, const char *fmt, ...) /* 8192*1024 */
 	__attribute__((format(printf, 2, 3)));
+/*
+ * A named constant: NAME as it is, or with -X raw VALUE in FMT (enum
+ * xlat_fmt), -X verbose both ("-100 /- AT_FDCWD -/").
+ */
+void emit_named(struct tracee *tp, const char *name, int64_t value, int fmt);
 void emit_flags(struct tracee *tp, const struct xlat *x, uint64_t v);
+/* xlat_format_flags() in the -X style. */
+void format_flags_styled(struct strbuf *sb, const struct xlat *x, uint64_t v);
 void emit_enum(struct tracee *tp, const struct xlat *x, uint64_t v);
 /* A descriptor, or SYM (AT_FDCWD), with -y's "</etc/passwd>" after it. */
 void emit_fd(struct tracee *tp, int fd, const char *sym, const char *desc);

@@ -145,6 +145,9 @@ static const char usage_text[] =
 	"                 dump the data read from these descriptors\n"
 	"  -e write=FDS, --write=FDS\n"
 	"                 dump the data written to these descriptors\n"
+	"  -X FORMAT, --const-print-style=FORMAT\n"
+	"                 constants as: abbrev (names, the default), raw\n"
+	"                 (numbers), verbose (numbers /* names */)\n"
 	"  -y, --decode-fds=path\n"
 	"                 print the paths of descriptors: 3</etc/passwd>\n"
 	"  -yy, --decode-fds=all\n"
@@ -448,6 +451,7 @@ void options_parse(int argc, char **argv)
 		{ "quiet", optional_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "string-limit", required_argument, NULL, 's' },
+		{ "const-print-style", required_argument, NULL, 'X' },
 		{ "json", no_argument, NULL, 'J' + 256 },
 		{ "output-format", required_argument, NULL, 'j' + 256 },
 		{ "no-aslr", no_argument, NULL, 'n' + 256 },
@@ -462,7 +466,7 @@ void options_parse(int argc, char **argv)
 
 	summary_opts_init(&opt.summary);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hvVwxyzZ", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hvVwxX:yzZ", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -603,6 +607,16 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'x':
 			opt.xflag++;
+			break;
+		case 'X':
+			if (!strcmp(optarg, "raw"))
+				opt.xlat_style = XLAT_RAW;
+			else if (!strcmp(optarg, "abbrev"))
+				opt.xlat_style = XLAT_ABBREV;
+			else if (!strcmp(optarg, "verbose"))
+				opt.xlat_style = XLAT_VERBOSE;
+			else
+				usage_error("invalid -X argument: '%s'", optarg);
 			break;
 		case 'y':	/* -y: decode-fds=path; -yy: all */
 			qualify_or_die(QUAL_DECODE_FDS,

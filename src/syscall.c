@@ -510,8 +510,13 @@ static void print_result(struct tracee *tp, int ret)
 		if (tp->rval) {
 			struct strbuf sb = { 0 };
 
-			xlat_format_flags(&sb, tp->ret_xlat,
-					  (unsigned long)tp->rval);
+			/* strace leaves F_GETFL's open flags named. */
+			if (tp->ret_xlat == &xlat_open_flags)
+				xlat_format_flags(&sb, tp->ret_xlat,
+						  (unsigned long)tp->rval);
+			else
+				format_flags_styled(&sb, tp->ret_xlat,
+						    (unsigned long)tp->rval);
 			emit_rawf(tp, "%#lx (flags %s)",
 				  (unsigned long)tp->rval, sb.buf);
 			sb_free(&sb);

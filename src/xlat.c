@@ -11,11 +11,14 @@ const char *xlat_name(const struct xlat *x, uint64_t val)
 	return NULL;
 }
 
-static void put_number(struct strbuf *sb, uint8_t fmt, uint64_t v)
+void xlat_format_number(struct strbuf *sb, uint8_t fmt, uint64_t v)
 {
 	switch (fmt) {
 	case XFMT_DEC:
 		sb_printf(sb, "%lld", (long long)v);
+		break;
+	case XFMT_UDEC:
+		sb_printf(sb, "%llu", (unsigned long long)v);
 		break;
 	case XFMT_OCT:
 		sb_printf(sb, "%#llo", (unsigned long long)v);
@@ -34,7 +37,7 @@ void xlat_format_enum(struct strbuf *sb, const struct xlat *x, uint64_t v)
 		sb_puts(sb, name);
 		return;
 	}
-	put_number(sb, x->fmt, v);
+	xlat_format_number(sb, x->fmt, v);
 	if (x->unknown)
 		sb_printf(sb, " /* %s */", x->unknown);
 }
@@ -62,7 +65,7 @@ void xlat_format_flags(struct strbuf *sb, const struct xlat *x, uint64_t v)
 	if (v) {
 		if (n++)
 			sb_putc(sb, '|');
-		put_number(sb, x->fmt, v);
+		xlat_format_number(sb, x->fmt, v);
 		/* strace explains bits only when none of them had a name. */
 		if (!named && x->unknown)
 			sb_printf(sb, " /* %s */", x->unknown);

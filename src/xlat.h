@@ -19,6 +19,7 @@ enum xlat_fmt {
 	XFMT_HEX = 0, /* what does not match prints as 0x... */
 	XFMT_DEC,
 	XFMT_OCT,
+	XFMT_UDEC, /* unsigned decimal, for -X raw (RLIM64_INFINITY) */
 };
 
 struct xlat {
@@ -45,6 +46,8 @@ struct strbuf;
 
 /* The name of VAL, or NULL. */
 const char *xlat_name(const struct xlat *x, uint64_t val);
+/* V in the table's number format (enum xlat_fmt): -X raw's form. */
+void xlat_format_number(struct strbuf *sb, uint8_t fmt, uint64_t v);
 
 /* A|B|0x40 for flags; NAME, or 0x4d followed by a comment, for enums. */
 void xlat_format_flags(struct strbuf *sb, const struct xlat *x, uint64_t v);

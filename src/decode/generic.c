@@ -46,7 +46,7 @@ static void print_fd_as(struct tracee *tp, int fd, const char *sym)
 	if (fdinfo_describe(tp->pid, fd, &desc))
 		emit_fd(tp, fd, sym, desc.buf);
 	else if (sym)
-		emit_sym(tp, sym);
+		emit_named(tp, sym, fd, XFMT_DEC);
 	else
 		emit_int(tp, fd);
 	sb_free(&desc);
@@ -64,7 +64,7 @@ void print_dirfd(struct tracee *tp, int fd)
 
 void print_signal(struct tracee *tp, int sig)
 {
-	emit_sym(tp, signame(sig));
+	emit_named(tp, signame(sig), sig, XFMT_DEC);
 }
 
 void print_mode(struct tracee *tp, unsigned int mode)
@@ -88,13 +88,17 @@ void print_mode(struct tracee *tp, unsigned int mode)
 	if (mode & S_ISVTX)
 		sb_puts(&sb, "S_ISVTX|");
 	sb_printf(&sb, "%#03o", mode & 0777);
-	emit_sym(tp, sb.buf);
+	emit_named(tp, sb.buf, mode, XFMT_OCT);
 	sb_free(&sb);
 }
 
 void print_dev(struct tracee *tp, unsigned long long dev)
 {
-	emit_symf(tp, "makedev(%#x, %#x)", major(dev), minor(dev));
+	char text[64];
+
+	snprintf(text, sizeof(text), "makedev(%#x, %#x)", major(dev),
+		 minor(dev));
+	emit_named(tp, text, (int64_t)dev, XFMT_HEX);
 }
 
 void print_path(struct tracee *tp, unsigned long addr)

@@ -380,7 +380,7 @@ int decode_ioctl(struct tracee *tp, int exiting)
 
 		print_fd(tp, (int)tp->args[0]);
 		if (name)
-			emit_sym(tp, name);
+			emit_named(tp, name, cmd, XFMT_HEX);
 		else
 			print_ioc(tp, cmd);
 		/* These leave the structure open for the exit. */

@@ -81,11 +81,14 @@ int decode_execveat(struct tracee *tp, int exiting)
 
 static void print_rlim_value(struct tracee *tp, unsigned long long v)
 {
-	if (v == ~0ULL)
-		emit_sym(tp, "RLIM64_INFINITY");
-	else if (v && v % 1024 == 0)
-		emit_symf(tp, "%llu*1024", v / 1024);
-	else
+	char mul[32];
+
+	if (v == ~0ULL) {
+		emit_named(tp, "RLIM64_INFINITY", (int64_t)v, XFMT_UDEC);
+	} else if (v && v % 1024 == 0) {
+		snprintf(mul, sizeof(mul), "%llu*1024", v / 1024);
+		emit_named(tp, mul, (int64_t)v, XFMT_UDEC);
+	} else
 		emit_uint(tp, v);
 }
 

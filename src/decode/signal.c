@@ -218,7 +218,7 @@ static void print_si_code(struct tracee *tp, const siginfo_t *si)
 
 	emit_field(tp, "si_code");
 	if (name)
-		emit_sym(tp, name);
+		emit_named(tp, name, (unsigned int)si->si_code, XFMT_HEX);
 	else
 		emit_hex(tp, (unsigned int)si->si_code);
 }
@@ -252,12 +252,24 @@ void print_siginfo_at(struct tracee *tp, unsigned long addr)
 		print_siginfo(tp, &si);
 }
 
-/* A signal name inside a set: no "SIG" prefix, as strace prints it. */
+/*
+ * A signal name inside a set: no "SIG" prefix, as strace prints it; its
+ * number with -X raw and -X verbose.
+ */
 static const char *set_member_name(int sig)
 {
+	static char num[48];
 	const char *name = signame(sig);
 
-	return strncmp(name, "SIG", 3) == 0 ? name + 3 : name;
+	if (strncmp(name, "SIG", 3) == 0)
+		name += 3;
+	if (opt.xlat_style == XLAT_RAW)
+		snprintf(num, sizeof(num), "%d", sig);
+	else if (opt.xlat_style == XLAT_VERBOSE)
+		snprintf(num, sizeof(num), "%d /* %s */", sig, name);
+	else
+		return name;
+	return num;
 }
 
 /* [INT QUIT], or ~[...] when more than half of the signals are in. */
@@ -312,9 +324,9 @@ void print_sigaction(struct tracee *tp, unsigned long addr)
 	emit_struct_begin(tp);
 	emit_field(tp, "sa_handler");
 	if (sa.handler == 0)
-		emit_sym(tp, "SIG_DFL");
+		emit_named(tp, "SIG_DFL", 0, XFMT_HEX);
 	else if (sa.handler == 1)
-		emit_sym(tp, "SIG_IGN");
+		emit_named(tp, "SIG_IGN", 1, XFMT_HEX);
 	else
 		emit_ptr(tp, sa.handler);
 	emit_field(tp, "sa_mask");
