@@ -47,7 +47,8 @@ enum event {
 };
 
 static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
-static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe;
+static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe,
+	saved_chld;
 static sigset_t saved_mask;
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t timer_due;	/* the flush or the delay timer */
@@ -275,6 +276,15 @@ static void install_handlers(void)
 	/* A closed trace pipe is a write error, not sctrace's death. */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, &saved_pipe);
+	/*
+	 * Every ptrace stop would send us a SIGCHLD, which we never look at:
+	 * SA_NOCLDSTOP spares the kernel that work at each stop (wait4 is
+	 * woken all the same).  SIG_DFL, not an inherited SIG_IGN, under
+	 * which the command's exit status would be reaped away from us.
+	 */
+	sa.sa_handler = SIG_DFL;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, &saved_chld);
 }
 
 /* The command starts with the dispositions and mask sctrace was given. */
@@ -284,6 +294,7 @@ static void restore_handlers(void)
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++)
 		sigaction(fatal_signals[i], &saved_fatal[i], NULL);
 	sigaction(SIGPIPE, &saved_pipe, NULL);
+	sigaction(SIGCHLD, &saved_chld, NULL);
 	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
