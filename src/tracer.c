@@ -604,10 +604,29 @@ static void resume_tracee(struct tracee *tp, int sig)
 /*
  * Sparse stops only while our filter is the only one: a filter of the
  * program's own could make a call fail before ours would stop it.
+ * others_filters: -1 until the command's first check, then whether a
+ * filter other than ours may be in force anywhere.
  */
+static int others_filters = -1;
+
+/* Whether TP stops only where our filter says. */
 static void choose_mode(struct tracee *tp)
 {
-	if (seccomp_only_ours(tp->pid))
+	bool only_ours;
+
+	/*
+	 * Filters are inherited, and installing one always stops: while
+	 * the command ran under ours alone and nothing has installed one
+	 * since, its children and threads do too, without reading /proc
+	 * (which costs more than the rest of a new tracee's start).
+	 */
+	if (others_filters == 0 && !opt.nattach)
+		only_ours = true;
+	else
+		only_ours = seccomp_only_ours(tp->pid);
+	if (tp->flags & TRC_STARTED && others_filters < 0)
+		others_filters = !only_ours;
+	if (only_ours)
 		tp->flags |= TRC_SECCOMP;
 	else
 		tp->flags &= ~TRC_SECCOMP;
@@ -617,6 +636,7 @@ static void choose_mode(struct tracee *tp)
 /* A tracee installed a filter: it, and threads sharing it, step again. */
 static void recheck_modes(void)
 {
+	others_filters = 1;
 	for (struct tracee *tp = tracee_first(); tp; tp = tp->lnext)
 		if (tp->flags & TRC_SECCOMP)
 			choose_mode(tp);
