@@ -436,9 +436,13 @@ static void print_result(struct tracee *tp, int ret)
 			break;
 		}
 		/* fall through */
-	default:
-		emit_rawf(tp, "%ld", tp->rval);
+	default: {
+		char num[24];
+
+		fmt_long(num, tp->rval);
+		emit_raw(tp, num);
 		break;
+	}
 	}
 	/* What strace explains after some results: "= 0 (Timeout)". */
 	decode_result_note(tp);
