@@ -257,14 +257,20 @@ static long filter_count(pid_t tid)
 
 /* sctrace may itself run under filters (a container's): the command
  * inherits those, and ours comes on top. */
-static long inherited_filters = -1;
+static long inherited_filters = -2;	/* -2: not read yet; -1: unknown */
+
+bool seccomp_inherited(void)
+{
+	if (inherited_filters == -2)
+		inherited_filters = filter_count(getpid());
+	return inherited_filters != 0;	/* or unknown */
+}
 
 bool seccomp_only_ours(pid_t tid)
 {
 	if (!seccomp_enabled())
 		return false;
-	if (inherited_filters < 0)
-		inherited_filters = filter_count(getpid());
+	seccomp_inherited();
 	return inherited_filters >= 0 &&
 	       filter_count(tid) == inherited_filters + 1;
 }

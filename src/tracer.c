@@ -791,6 +791,11 @@ static void on_syscall_action(struct tracee *tp, enum syscall_action act)
 				choose_mode(tp);	/* after its first execve */
 			else if (syscall_installed_filter(tp))
 				recheck_modes();
+		} else if (!(tp->flags & TRC_HIDE) &&
+			   syscall_installed_filter(tp)) {
+			/* About to install one: its stops may come before the
+			 * exit stop of this call (TSYNC), so ask from now on. */
+			others_filters = 1;
 		}
 		sig = tp->resume_sig;	/* -e inject=...:signal= */
 		tp->resume_sig = 0;
@@ -809,12 +814,27 @@ static void on_syscall_action(struct tracee *tp, enum syscall_action act)
 	}
 }
 
-static void on_seccomp(struct tracee *tp)
+/*
+ * The SECCOMP_RET_DATA of a seccomp stop: ours, or from a filter of the
+ * program's own.  While no other filter can be in force (none inherited
+ * by sctrace, none installed since), it is ours without asking: one
+ * ptrace call less for every traced call.  Not without -f: the threads
+ * followed silently are not watched for filters they install.
+ */
+static unsigned long seccomp_stop_data(const struct tracee *tp)
 {
 	unsigned long data = 0;
 
+	if (opt.follow_forks && others_filters == 0 && !opt.nattach &&
+	    !seccomp_inherited())
+		return SCTRACE_SECCOMP_TAG;
 	ptrace(PTRACE_GETEVENTMSG, tp->pid, 0, &data);
-	if (data != SCTRACE_SECCOMP_TAG) {
+	return data;
+}
+
+static void on_seccomp(struct tracee *tp)
+{
+	if (seccomp_stop_data(tp) != SCTRACE_SECCOMP_TAG) {
 		/* The program's own RET_TRACE: as if nobody traced it. */
 		if (!(tp->flags & TRC_INSYSCALL))
 			syscall_seccomp_stop(tp);
@@ -833,13 +853,11 @@ static void on_seccomp(struct tracee *tp)
 /* A silent tracee only needs its calls to go through: nothing prints. */
 static void dispatch_silent(struct tracee *tp, int status)
 {
-	unsigned long data = 0;
 	siginfo_t si;
 
 	switch (classify(status)) {
 	case EV_SECCOMP:
-		ptrace(PTRACE_GETEVENTMSG, tp->pid, 0, &data);
-		if (data != SCTRACE_SECCOMP_TAG)
+		if (seccomp_stop_data(tp) != SCTRACE_SECCOMP_TAG)
 			syscall_skip(tp);	/* its own RET_TRACE */
 		resume(tp, PTRACE_CONT, 0);
 		break;
