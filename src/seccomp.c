@@ -13,11 +13,25 @@
 #include "util.h"
 
 #ifdef HAVE_LIBSECCOMP
+# include <stddef.h>
+# include <linux/audit.h>
 # include <linux/capability.h>
-# include <seccomp.h>
+# include <linux/filter.h>
+# include <linux/seccomp.h>
 # include <sys/syscall.h>
 
-static scmp_filter_ctx filter;
+/*
+ * The filter is written here as classic BPF, not compiled by libseccomp:
+ * libseccomp takes milliseconds to build and load a filter with a rule
+ * for each of the ~400 calls (in every traced command's start), and what
+ * it makes tests the call number against the rules one after another, so
+ * a call far down the list (newfstatat is 262) runs hundreds of
+ * instructions.  Here the numbers become runs of the same action, looked
+ * up by binary search: a handful of instructions for any call.
+ */
+static struct sock_filter *insns;
+static unsigned int ninsns;
+static bool filter;
 
 #define NR_prctl 157
 #define NR_execve 59
@@ -43,40 +57,124 @@ static bool must_stop(unsigned long nr)
 	return nr == NR_execve || nr == NR_execveat || nr == NR_seccomp;
 }
 
+/* What the filter does with a call number. */
+enum verdict { V_ALLOW, V_TRACE, V_PRCTL };
+
+/*
+ * Everything stops but the known calls that are not traced: so numbers
+ * no table names (syscall(9999)) and x32 calls still show.  prctl stops
+ * only as PR_SET_SECCOMP.
+ */
+static enum verdict verdict(unsigned long nr)
+{
+	if (nr >= nsysent_x86_64 || !sysent_x86_64[nr].name || qual_trace(nr) ||
+	    must_stop(nr) || inject_wanted(nr))
+		return V_TRACE;
+	return nr == NR_prctl ? V_PRCTL : V_ALLOW;
+}
+
+/* The call numbers in runs of one verdict: run i starts at start[i]. */
+static uint32_t *start;
+static enum verdict *run_verdict;
+static unsigned int nruns;
+
+static void make_runs(void)
+{
+	start = xcalloc(nsysent_x86_64 + 1, sizeof(*start));
+	run_verdict = xcalloc(nsysent_x86_64 + 1, sizeof(*run_verdict));
+	for (unsigned long nr = 0; nr <= nsysent_x86_64; nr++) {
+		enum verdict v = verdict(nr);
+
+		if (nruns && run_verdict[nruns - 1] == v)
+			continue;
+		start[nruns] = (uint32_t)nr;
+		run_verdict[nruns++] = v;
+	}
+}
+
+#define RET_TRACE (SECCOMP_RET_TRACE | SCTRACE_SECCOMP_TAG)
+
+/* Instructions for a leaf: the verdict of one run. */
+static unsigned int leaf_size(enum verdict v)
+{
+	return v == V_PRCTL ? 4 : 1;
+}
+
+static void put(uint16_t code, uint8_t jt, uint8_t jf, uint32_t k)
+{
+	insns[ninsns++] = (struct sock_filter)BPF_JUMP(code, k, jt, jf);
+}
+
+static void put_leaf(enum verdict v)
+{
+	switch (v) {
+	case V_ALLOW:
+		put(BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ALLOW);
+		break;
+	case V_TRACE:
+		put(BPF_RET | BPF_K, 0, 0, RET_TRACE);
+		break;
+	case V_PRCTL:
+		/* The kernel reads option as an int: the low half of arg 0. */
+		put(BPF_LD | BPF_W | BPF_ABS, 0, 0,
+		    offsetof(struct seccomp_data, args[0]));
+		put(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, PR_SET_SECCOMP);
+		put(BPF_RET | BPF_K, 0, 0, RET_TRACE);
+		put(BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ALLOW);
+		break;
+	}
+}
+
+/* Instructions for the search over runs [lo, hi). */
+static unsigned int tree_size(unsigned int lo, unsigned int hi)
+{
+	unsigned int mid = lo + (hi - lo) / 2, left;
+
+	if (hi - lo == 1)
+		return leaf_size(run_verdict[lo]);
+	left = tree_size(lo, mid);
+	/* A far right half is reached through a ja. */
+	return 1 + (left > 255) + left + tree_size(mid, hi);
+}
+
+static void put_tree(unsigned int lo, unsigned int hi)
+{
+	unsigned int mid = lo + (hi - lo) / 2, left;
+
+	if (hi - lo == 1) {
+		put_leaf(run_verdict[lo]);
+		return;
+	}
+	left = tree_size(lo, mid);
+	if (left > 255) {
+		put(BPF_JMP | BPF_JGE | BPF_K, 0, 1, start[mid]);
+		put(BPF_JMP | BPF_JA, 0, 0, left);
+	} else {
+		put(BPF_JMP | BPF_JGE | BPF_K, (uint8_t)left, 0, start[mid]);
+	}
+	put_tree(lo, mid);
+	put_tree(mid, hi);
+}
+
 static int build(void)
 {
-	const uint32_t trace = SCMP_ACT_TRACE(SCTRACE_SECCOMP_TAG);
-	int rc;
+	unsigned int size;
 
-	/*
-	 * Everything stops but the known calls that are not traced: so
-	 * numbers no table names (syscall(9999)) and x32 calls still show.
-	 * Other ABIs (i386 int 0x80) stop too, instead of the bad-arch
-	 * default killing the program.
-	 */
-	filter = seccomp_init(trace);
-	if (!filter)
-		return -ENOMEM;
-	rc = seccomp_attr_set(filter, SCMP_FLTATR_ACT_BADARCH, trace);
-	if (!rc)
-		rc = seccomp_attr_set(filter, SCMP_FLTATR_CTL_NNP,
-				      !have_cap_sys_admin());
-	for (unsigned long nr = 0; !rc && nr < nsysent_x86_64; nr++) {
-		if (!sysent_x86_64[nr].name || qual_trace(nr) || must_stop(nr) ||
-		    inject_wanted(nr))
-			continue;
-		if (nr == NR_prctl)
-			rc = seccomp_rule_add(filter, SCMP_ACT_ALLOW, nr, 1,
-					      SCMP_A0(SCMP_CMP_NE,
-						      PR_SET_SECCOMP));
-		else
-			rc = seccomp_rule_add(filter, SCMP_ACT_ALLOW, nr, 0);
-	}
-	if (rc) {
-		seccomp_release(filter);
-		filter = NULL;
-	}
-	return rc;
+	make_runs();
+	size = 4 + tree_size(0, nruns);
+	if (size > BPF_MAXINSNS)
+		return -E2BIG;
+	insns = xcalloc(size, sizeof(*insns));
+	/* Other ABIs (i386 int 0x80) stop, rather than be taken for x86-64. */
+	put(BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, arch));
+	put(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, AUDIT_ARCH_X86_64);
+	put(BPF_RET | BPF_K, 0, 0, RET_TRACE);
+	put(BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, nr));
+	put_tree(0, nruns);
+	free(start);
+	free(run_verdict);
+	filter = true;
+	return 0;
 }
 
 bool seccomp_prepare(void)
@@ -102,20 +200,19 @@ bool seccomp_prepare(void)
 
 void seccomp_install(void)
 {
-	int rc;
+	struct sock_fprog prog = { (unsigned short)ninsns, insns };
 
 	if (!filter)
 		return;
-	rc = seccomp_load(filter);
-	if (rc) {
-		errno = -rc;
+	if ((!have_cap_sys_admin() &&
+	     prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) ||
+	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) < 0)
 		perror_msg("seccomp filter not installed, tracing without it");
-	}
 }
 
 bool seccomp_enabled(void)
 {
-	return filter != NULL;
+	return filter;
 }
 
 #else /* !HAVE_LIBSECCOMP */
@@ -160,14 +257,20 @@ static long filter_count(pid_t tid)
 
 /* sctrace may itself run under filters (a container's): the command
  * inherits those, and ours comes on top. */
-static long inherited_filters = -1;
+static long inherited_filters = -2;	/* -2: not read yet; -1: unknown */
+
+bool seccomp_inherited(void)
+{
+	if (inherited_filters == -2)
+		inherited_filters = filter_count(getpid());
+	return inherited_filters != 0;	/* or unknown */
+}
 
 bool seccomp_only_ours(pid_t tid)
 {
 	if (!seccomp_enabled())
 		return false;
-	if (inherited_filters < 0)
-		inherited_filters = filter_count(getpid());
+	seccomp_inherited();
 	return inherited_filters >= 0 &&
 	       filter_count(tid) == inherited_filters + 1;
 }

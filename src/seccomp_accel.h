@@ -25,6 +25,8 @@ bool seccomp_prepare(void);
 void seccomp_install(void);
 /* Does TID run under our filter, and under no filter of its own? */
 bool seccomp_only_ours(pid_t tid);
+/* Does sctrace itself run under filters (a container's, say)? */
+bool seccomp_inherited(void);
 /* Our filter was wanted: stops of tracees started under it are sparse. */
 bool seccomp_enabled(void);
 

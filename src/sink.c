@@ -244,8 +244,11 @@ static size_t prefix(const struct tracee *tp, char *buf, size_t size,
 	size_t n = 0;
 
 	switch (prefix_mode) {
-	case PREFIX_COLUMN:
-		n = snprintf(buf, size, "%-5d ", tp->pid);
+	case PREFIX_COLUMN:	/* "%-5d " */
+		n = fmt_long(buf, tp->pid);
+		while (n < 5)
+			buf[n++] = ' ';
+		buf[n++] = ' ';
 		break;
 	case PREFIX_BRACKET:
 		if (tracee_visible_count() > 1)

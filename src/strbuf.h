@@ -17,6 +17,9 @@ void sb_puts(struct strbuf *sb, const char *s);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_free(struct strbuf *sb);
+/* V in decimal and a NUL into BUF (22 bytes will do); its length.  For
+ * the few numbers on every line, where printf is the slow part. */
+size_t fmt_long(char *buf, long v);
 
 static inline void sb_putc(struct strbuf *sb, char c)
 {

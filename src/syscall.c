@@ -523,18 +523,18 @@ static void print_result(struct tracee *tp, int ret)
 			break;
 		}
 		/* fall through */
-	case RET_FD: {
+	case RET_FD:
+	default: {
 		struct strbuf desc = { 0 };
+		char num[24];
 
-		emit_rawf(tp, "%ld", tp->rval);
+		fmt_long(num, tp->rval);
+		emit_raw(tp, num);
 		if (fd_result(tp, ret, &desc))
 			emit_raw(tp, desc.buf);
 		sb_free(&desc);
 		break;
 	}
-	default:
-		emit_rawf(tp, "%ld", tp->rval);
-		break;
 	}
 	/* What strace explains after some results: "= 0 (Timeout)". */
 	decode_result_note(tp);

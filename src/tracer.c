@@ -48,7 +48,8 @@ enum event {
 };
 
 static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
-static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe;
+static struct sigaction saved_fatal[ARRAY_SIZE(fatal_signals)], saved_pipe,
+	saved_chld;
 static sigset_t saved_mask;
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t timer_due;	/* the flush or the delay timer */
@@ -276,6 +277,15 @@ static void install_handlers(void)
 	/* A closed trace pipe is a write error, not sctrace's death. */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, &saved_pipe);
+	/*
+	 * Every ptrace stop would send us a SIGCHLD, which we never look at:
+	 * SA_NOCLDSTOP spares the kernel that work at each stop (wait4 is
+	 * woken all the same).  SIG_DFL, not an inherited SIG_IGN, under
+	 * which the command's exit status would be reaped away from us.
+	 */
+	sa.sa_handler = SIG_DFL;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, &saved_chld);
 }
 
 /* The command starts with the dispositions and mask sctrace was given. */
@@ -285,6 +295,7 @@ static void restore_handlers(void)
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++)
 		sigaction(fatal_signals[i], &saved_fatal[i], NULL);
 	sigaction(SIGPIPE, &saved_pipe, NULL);
+	sigaction(SIGCHLD, &saved_chld, NULL);
 	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
@@ -614,10 +625,29 @@ static void resume_tracee(struct tracee *tp, int sig)
 /*
  * Sparse stops only while our filter is the only one: a filter of the
  * program's own could make a call fail before ours would stop it.
+ * others_filters: -1 until the command's first check, then whether a
+ * filter other than ours may be in force anywhere.
  */
+static int others_filters = -1;
+
+/* Whether TP stops only where our filter says. */
 static void choose_mode(struct tracee *tp)
 {
-	if (seccomp_only_ours(tp->pid))
+	bool only_ours;
+
+	/*
+	 * Filters are inherited, and installing one always stops: while
+	 * the command ran under ours alone and nothing has installed one
+	 * since, its children and threads do too, without reading /proc
+	 * (which costs more than the rest of a new tracee's start).
+	 */
+	if (others_filters == 0 && !opt.nattach)
+		only_ours = true;
+	else
+		only_ours = seccomp_only_ours(tp->pid);
+	if (tp->flags & TRC_STARTED && others_filters < 0)
+		others_filters = !only_ours;
+	if (only_ours)
 		tp->flags |= TRC_SECCOMP;
 	else
 		tp->flags &= ~TRC_SECCOMP;
@@ -627,6 +657,7 @@ static void choose_mode(struct tracee *tp)
 /* A tracee installed a filter: it, and threads sharing it, step again. */
 static void recheck_modes(void)
 {
+	others_filters = 1;
 	for (struct tracee *tp = tracee_first(); tp; tp = tp->lnext)
 		if (tp->flags & TRC_SECCOMP)
 			choose_mode(tp);
@@ -846,6 +877,11 @@ static void on_syscall_action(struct tracee *tp, enum syscall_action act)
 				choose_mode(tp);	/* after its first execve */
 			else if (syscall_installed_filter(tp))
 				recheck_modes();
+		} else if (!(tp->flags & TRC_HIDE) &&
+			   syscall_installed_filter(tp)) {
+			/* About to install one: its stops may come before the
+			 * exit stop of this call (TSYNC), so ask from now on. */
+			others_filters = 1;
 		}
 		sig = tp->resume_sig;	/* -e inject=...:signal= */
 		tp->resume_sig = 0;
@@ -864,12 +900,27 @@ static void on_syscall_action(struct tracee *tp, enum syscall_action act)
 	}
 }
 
-static void on_seccomp(struct tracee *tp)
+/*
+ * The SECCOMP_RET_DATA of a seccomp stop: ours, or from a filter of the
+ * program's own.  While no other filter can be in force (none inherited
+ * by sctrace, none installed since), it is ours without asking: one
+ * ptrace call less for every traced call.  Not without -f: the threads
+ * followed silently are not watched for filters they install.
+ */
+static unsigned long seccomp_stop_data(const struct tracee *tp)
 {
 	unsigned long data = 0;
 
+	if (opt.follow_forks && others_filters == 0 && !opt.nattach &&
+	    !seccomp_inherited())
+		return SCTRACE_SECCOMP_TAG;
 	ptrace(PTRACE_GETEVENTMSG, tp->pid, 0, &data);
-	if (data != SCTRACE_SECCOMP_TAG) {
+	return data;
+}
+
+static void on_seccomp(struct tracee *tp)
+{
+	if (seccomp_stop_data(tp) != SCTRACE_SECCOMP_TAG) {
 		/* The program's own RET_TRACE: as if nobody traced it. */
 		if (!(tp->flags & TRC_INSYSCALL))
 			syscall_seccomp_stop(tp);
@@ -888,13 +939,11 @@ static void on_seccomp(struct tracee *tp)
 /* A silent tracee only needs its calls to go through: nothing prints. */
 static void dispatch_silent(struct tracee *tp, int status)
 {
-	unsigned long data = 0;
 	siginfo_t si;
 
 	switch (classify(status)) {
 	case EV_SECCOMP:
-		ptrace(PTRACE_GETEVENTMSG, tp->pid, 0, &data);
-		if (data != SCTRACE_SECCOMP_TAG)
+		if (seccomp_stop_data(tp) != SCTRACE_SECCOMP_TAG)
 			syscall_skip(tp);	/* its own RET_TRACE */
 		resume(tp, PTRACE_CONT, 0);
 		break;

@@ -1,5 +1,7 @@
 /* The emitter and flag formatting: strace's text from described values. */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "emit.h"
@@ -130,4 +132,17 @@ Test(format, call_split_between_entry_and_exit)
 	emit_call_begin(tp, "pause");
 	emit_call_pause(tp);
 	cr_assert_str_eq(tp->line.buf, "pause(");
+}
+
+Test(format, fmt_long_as_printf)
+{
+	static const long v[] = { 0, 7, -1, 10, -4095, 123456789, LONG_MAX,
+				  LONG_MIN };
+	char got[24], want[24];
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		snprintf(want, sizeof(want), "%ld", v[i]);
+		cr_assert_eq(fmt_long(got, v[i]), strlen(want));
+		cr_assert_str_eq(got, want);
+	}
 }
