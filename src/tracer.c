@@ -767,6 +767,10 @@ static void on_signal(struct tracee *tp, int sig)
 {
 	siginfo_t si;
 
+	if (opt.count == 1) { /* -c prints no signal lines: nothing to ask */
+		resume_tracee(tp, sig);
+		return;
+	}
 	if (ptrace(PTRACE_GETSIGINFO, tp->pid, 0, &si) < 0)
 		return; /* gone */
 	if (!(tp->flags & TRC_HIDE) && qual_signal(si.si_signo)) {
