@@ -145,6 +145,8 @@ static const char usage_text[] =
 	"                 dump the data read from these descriptors\n"
 	"  -e write=FDS, --write=FDS\n"
 	"                 dump the data written to these descriptors\n"
+	"  --decode-pids=comm\n"
+	"                 print command names after pids: 1234<sh>\n"
 	"  -X FORMAT, --const-print-style=FORMAT\n"
 	"                 constants as: abbrev (names, the default), raw\n"
 	"                 (numbers), verbose (numbers /* names */)\n"
@@ -660,8 +662,8 @@ void options_parse(int argc, char **argv)
 		usage_error("(-c/--summary-only or -C/--summary) and "
 			    "-ff/--output-separately are mutually exclusive");
 	/* Parsed as strace parses them, but not done: refused, not ignored. */
-	if (qual_decode_pid(DECODE_PID_COMM) || qual_decode_pid(DECODE_PID_PIDNS))
-		usage_error("-e decode-pids= (--decode-pids) is not supported yet");
+	if (qual_decode_pid(DECODE_PID_PIDNS))
+		usage_error("-e decode-pids=pidns is not supported yet");
 	if (qual_kvm())
 		usage_error("-e kvm=vcpu (--kvm) is not supported yet");
 	if (opt.json && opt.count)

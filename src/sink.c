@@ -8,6 +8,7 @@
 
 #include "emit.h"
 #include "options.h"
+#include "qualify.h"
 #include "sink.h"
 #include "strquote.h"
 #include "summary.h"
@@ -238,20 +239,43 @@ static int relative_ts(char *buf, size_t size, bool commit)
 }
 
 /* strace's line start: the pid, then the timestamps. */
+/*
+ * --decode-pids=comm: the tracee's command name, remembered for the lines
+ * that come after it is reaped ("+++ exited with 0 +++").
+ */
+static const char *tracee_comm(const struct tracee *tp)
+{
+	struct tracee *t = (struct tracee *)tp; /* only its name cache */
+
+	if (!qual_decode_pid(DECODE_PID_COMM))
+		return NULL;
+	proc_comm(t->pid, t->comm, sizeof(t->comm));
+	return t->comm[0] ? t->comm : NULL;
+}
+
 static size_t prefix(const struct tracee *tp, char *buf, size_t size,
 		     bool commit)
 {
+	const char *comm = prefix_mode == PREFIX_NONE ? NULL : tracee_comm(tp);
 	size_t n = 0;
 
 	switch (prefix_mode) {
-	case PREFIX_COLUMN:	/* "%-5d " */
+	case PREFIX_COLUMN:	/* "%-5d ", or "1234<sh> " (--decode-pids) */
 		n = fmt_long(buf, tp->pid);
+		if (comm) {
+			n += snprintf(buf + n, size - n, "<%s> ", comm);
+			break;
+		}
 		while (n < 5)
 			buf[n++] = ' ';
 		buf[n++] = ' ';
 		break;
 	case PREFIX_BRACKET:
-		if (tracee_visible_count() > 1)
+		if (tracee_visible_count() <= 1)
+			break;
+		if (comm)
+			n = snprintf(buf, size, "[pid %5d<%s>] ", tp->pid, comm);
+		else
 			n = snprintf(buf, size, "[pid %5d] ", tp->pid);
 		break;
 	case PREFIX_NONE:

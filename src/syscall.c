@@ -25,6 +25,7 @@
 #include "syscall.h"
 #include "sysent.h"
 #include "tracee.h"
+#include "util.h"
 #include "xlat.h"
 
 #define NR_execve 59
@@ -436,6 +437,25 @@ static void print_error(struct tracee *tp)
 	}
 }
 
+/* --decode-pids=comm: the calls whose result is a process or thread. */
+static bool pid_result(const struct tracee *tp)
+{
+	if (tp->arch != ARCH_X86_64 || tp->rval <= 0 ||
+	    !qual_decode_pid(DECODE_PID_COMM))
+		return false;
+	switch (tp->scno) {
+	case __NR_getpid:
+	case __NR_gettid:
+	case __NR_getppid:
+	case __NR_clone:
+	case __NR_clone3:
+	case __NR_fork:
+	case __NR_vfork:
+		return true;
+	}
+	return false;
+}
+
 /* -y: the descriptor a call returned, "</etc/passwd>"; false if none. */
 static bool fd_result(struct tracee *tp, int ret, struct strbuf *desc)
 {
@@ -532,6 +552,9 @@ static void print_result(struct tracee *tp, int ret)
 		emit_raw(tp, num);
 		if (fd_result(tp, ret, &desc))
 			emit_raw(tp, desc.buf);
+		else if (pid_result(tp) &&
+			 proc_comm((int)tp->rval, num, sizeof(num)))
+			emit_rawf(tp, "<%s>", num);
 		sb_free(&desc);
 		break;
 	}

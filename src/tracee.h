@@ -41,6 +41,7 @@ struct tracee {
 	pid_t pid;
 	pid_t tgid;	   /* 0 until tracee_tgid() */
 	unsigned int lid;  /* logical id: 1, 2, ... in order of creation */
+	char comm[16];	   /* --decode-pids=comm: its name, last seen */
 	unsigned int flags;
 
 	/* The syscall in progress, from entry to exit. */

@@ -117,3 +117,20 @@ int set_err(char *err, size_t errlen, const char *fmt, ...)
 	}
 	return -1;
 }
+
+bool proc_comm(int pid, char *buf, size_t size)
+{
+	char path[64];
+	FILE *fp;
+	bool ok;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+	fp = fopen(path, "re");
+	if (!fp)
+		return false;
+	ok = fgets(buf, (int)size, fp) != NULL;
+	fclose(fp);
+	if (ok)
+		buf[strcspn(buf, "\n")] = '\0';
+	return ok;
+}

@@ -2,6 +2,7 @@
 #ifndef SCTRACE_UTIL_H
 #define SCTRACE_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -10,6 +11,8 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* The command name of PID (/proc/PID/comm), false if it is gone. */
+bool proc_comm(int pid, char *buf, size_t size);
 
 /* Formats a message into ERR (if any) for the caller to print; -1. */
 int set_err(char *err, size_t errlen, const char *fmt, ...)

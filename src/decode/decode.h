@@ -107,6 +107,7 @@ void print_raw_args(struct tracee *tp);
 void print_fd(struct tracee *tp, int fd);
 void print_dirfd(struct tracee *tp, int fd);
 void print_signal(struct tracee *tp, int sig);
+void print_pid(struct tracee *tp, int pid); /* 1234<sh> with --decode-pids */
 void print_mode(struct tracee *tp, unsigned int mode);	   /* S_IFREG|0644 */
 void print_dev(struct tracee *tp, unsigned long long dev); /* makedev() */
 

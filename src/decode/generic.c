@@ -14,6 +14,7 @@
 #include "memory.h"
 #include "signame.h"
 #include "strquote.h"
+#include "util.h"
 
 /*
  * -e verbose=SET: outside SET, structures and arrays the tracee points to
@@ -60,6 +61,18 @@ void print_fd(struct tracee *tp, int fd)
 void print_dirfd(struct tracee *tp, int fd)
 {
 	print_fd_as(tp, fd, fd == FDINFO_CWD ? "AT_FDCWD" : NULL);
+}
+
+/* --decode-pids=comm: "1234<sh>", while the process is there to ask. */
+void print_pid(struct tracee *tp, int pid)
+{
+	char comm[32];
+
+	if (pid > 0 && !tp->em.json && qual_decode_pid(DECODE_PID_COMM) &&
+	    proc_comm(pid, comm, sizeof(comm)))
+		emit_symf(tp, "%d<%s>", pid, comm);
+	else
+		emit_int(tp, pid);
 }
 
 void print_signal(struct tracee *tp, int sig)
@@ -253,7 +266,7 @@ void print_arg(struct tracee *tp, int i)
 	switch (a->type) {
 	case ARG_int:
 	case ARG_pid:
-		emit_int(tp, (int)v);
+		print_pid(tp, (int)v);
 		break;
 	case ARG_uint:
 		emit_uint(tp, (unsigned int)v);

@@ -43,7 +43,7 @@ static bool is_fault(int sig)
 static void print_sender(struct tracee *tp, const siginfo_t *si)
 {
 	emit_field(tp, "si_pid");
-	emit_int(tp, si->si_pid);
+	print_pid(tp, si->si_pid);
 	emit_field(tp, "si_uid");
 	emit_uint(tp, si->si_uid);
 }
