@@ -254,17 +254,17 @@ static bool xlat_styled(struct tracee *tp, const char *names, int fmt,
 }
 
 /*
- * strace prints the type field of socket() and statx() flags apart from
- * the other bits with -X: "0x1|0x80800", "|0x900" (raw: a zero field is
- * empty), "0 /- AT_STATX_SYNC_AS_STAT -/|0x900 /- ... -/".  Other tables
- * with a field (open, mmap) are one number.
+ * Tables whose field is "apart" (socket types, statx sync types): with -X
+ * strace prints the field and the other bits apart: "0x1|0x80800",
+ * "|0x900" (raw: a zero field is empty), "0 /- AT_STATX_SYNC_AS_STAT -/|
+ * 0x900 /- ... -/".  Other tables with a field (open, mmap) are one number.
  */
 static bool split_field(struct strbuf *sb, const struct xlat *x, uint64_t v)
 {
 	struct xlat rest;
 	uint64_t field;
 
-	if (x != &xlat_socket_type_flags && x != &xlat_statx_flags)
+	if (!x->field_apart)
 		return false;
 	field = v & x->field_mask;
 	if (field || opt.xlat_style == XLAT_VERBOSE) {
@@ -370,8 +370,8 @@ void emit_fd(struct tracee *tp, int fd, const char *sym, const char *desc)
 }
 
 /* JSON: a string as it is when it can be, else its bytes in hex. */
-static void json_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
-		       unsigned style)
+void json_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
+		unsigned style)
 {
 	bool cut = style & QUOTE_ELLIPSIS;
 

@@ -117,6 +117,9 @@ void emit_member_int(struct tracee *tp, const char *key, long long v);
 /* ',"KEY":["A","B"]' */
 void emit_member_flags(struct tracee *tp, const char *key,
 		       const struct xlat *x, uint64_t v);
+/* S as a JSON string value, or {"bytes":"hex"} when not UTF-8. */
+void json_bytes(struct strbuf *sb, const unsigned char *s, size_t n,
+		unsigned style);
 /* ',"KEY":' then the next emit_* call writes the value. */
 void emit_member(struct tracee *tp, const char *key);
 

@@ -36,8 +36,7 @@ static bool want(enum qual_decode_fd what)
 
 bool fdinfo_enabled(void)
 {
-	return want(DECODE_FD_PATH) || want(DECODE_FD_SOCKET) ||
-	       want(DECODE_FD_DEV) || want(DECODE_FD_PIDFD);
+	return opt.decode_fds;
 }
 
 static void put_path(struct strbuf *sb, const char *s, size_t n)

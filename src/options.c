@@ -662,6 +662,12 @@ void options_parse(int argc, char **argv)
 		usage_error("(-c/--summary-only or -C/--summary) and "
 			    "-ff/--output-separately are mutually exclusive");
 	/* Parsed as strace parses them, but not done: refused, not ignored. */
+	/* Asked once here, not at every descriptor, pid and line. */
+	opt.decode_fds = qual_decode_fd(DECODE_FD_PATH) ||
+			 qual_decode_fd(DECODE_FD_SOCKET) ||
+			 qual_decode_fd(DECODE_FD_DEV) ||
+			 qual_decode_fd(DECODE_FD_PIDFD);
+	opt.decode_pids = qual_decode_pid(DECODE_PID_COMM);
 	if (qual_decode_pid(DECODE_PID_PIDNS))
 		usage_error("-e decode-pids=pidns is not supported yet");
 	if (qual_kvm())

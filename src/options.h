@@ -54,6 +54,8 @@ struct options {
 	int count;		/* -c: 1 (table only), -C: 2 (trace too) */
 	bool stack_trace;	/* -k */
 	bool json;		/* --json: JSON Lines (man/sctrace-json.5) */
+	bool decode_fds;	/* -y, -yy, -e decode-fds=: any of them */
+	bool decode_pids;	/* --decode-pids=comm */
 	enum { XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE } xlat_style; /* -X */
 	bool no_aslr;		/* --no-aslr: ADDR_NO_RANDOMIZE for the command */
 	int argc;		/* sctrace's own command line, for the */

@@ -8,9 +8,7 @@
 
 #include "emit.h"
 #include "options.h"
-#include "qualify.h"
 #include "sink.h"
-#include "strquote.h"
 #include "summary.h"
 #include "tracee.h"
 #include "util.h"
@@ -89,10 +87,8 @@ static void put_json_argv(struct strbuf *sb, char **argv, int argc)
 	for (int i = 0; i < argc; i++) {
 		if (i)
 			sb_putc(sb, ',');
-		if (utf8_valid((const unsigned char *)argv[i], strlen(argv[i])))
-			quote_json(sb, argv[i], strlen(argv[i]));
-		else
-			quote_json(sb, "?", 1); /* not text: the header is */
+		json_bytes(sb, (const unsigned char *)argv[i], strlen(argv[i]),
+			   0);
 	}
 	sb_putc(sb, ']');
 }
@@ -243,18 +239,15 @@ static int relative_ts(char *buf, size_t size, bool commit)
  * --decode-pids=comm: the tracee's command name, remembered for the lines
  * that come after it is reaped ("+++ exited with 0 +++").
  */
-static const char *tracee_comm(const struct tracee *tp)
+static const char *tracee_comm(struct tracee *tp)
 {
-	struct tracee *t = (struct tracee *)tp; /* only its name cache */
-
-	if (!qual_decode_pid(DECODE_PID_COMM))
+	if (!opt.decode_pids)
 		return NULL;
-	proc_comm(t->pid, t->comm, sizeof(t->comm));
-	return t->comm[0] ? t->comm : NULL;
+	proc_comm(tp->pid, tp->comm, sizeof(tp->comm));
+	return tp->comm[0] ? tp->comm : NULL;
 }
 
-static size_t prefix(const struct tracee *tp, char *buf, size_t size,
-		     bool commit)
+static size_t prefix(struct tracee *tp, char *buf, size_t size, bool commit)
 {
 	const char *comm = prefix_mode == PREFIX_NONE ? NULL : tracee_comm(tp);
 	size_t n = 0;
@@ -394,7 +387,7 @@ void sink_forget(struct tracee *tp)
 	detach_output(tp);
 }
 
-size_t sink_column(const struct tracee *tp)
+size_t sink_column(struct tracee *tp)
 {
 	char buf[128];
 

@@ -31,7 +31,7 @@ void sink_end_line(struct tracee *tp);
 /* TP goes away: an open half line is closed first, its -ff file too. */
 void sink_forget(struct tracee *tp);
 /* The output column TP's text has reached. */
-size_t sink_column(const struct tracee *tp);
+size_t sink_column(struct tracee *tp);
 
 /* Before a tracee runs: output shared with the tracee must be out first. */
 void sink_sync(void);

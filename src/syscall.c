@@ -437,25 +437,6 @@ static void print_error(struct tracee *tp)
 	}
 }
 
-/* --decode-pids=comm: the calls whose result is a process or thread. */
-static bool pid_result(const struct tracee *tp)
-{
-	if (tp->arch != ARCH_X86_64 || tp->rval <= 0 ||
-	    !qual_decode_pid(DECODE_PID_COMM))
-		return false;
-	switch (tp->scno) {
-	case __NR_getpid:
-	case __NR_gettid:
-	case __NR_getppid:
-	case __NR_clone:
-	case __NR_clone3:
-	case __NR_fork:
-	case __NR_vfork:
-		return true;
-	}
-	return false;
-}
-
 /* -y: the descriptor a call returned, "</etc/passwd>"; false if none. */
 static bool fd_result(struct tracee *tp, int ret, struct strbuf *desc)
 {
@@ -544,6 +525,7 @@ static void print_result(struct tracee *tp, int ret)
 		}
 		/* fall through */
 	case RET_FD:
+	case RET_PID:
 	default: {
 		struct strbuf desc = { 0 };
 		char num[24];
@@ -552,7 +534,7 @@ static void print_result(struct tracee *tp, int ret)
 		emit_raw(tp, num);
 		if (fd_result(tp, ret, &desc))
 			emit_raw(tp, desc.buf);
-		else if (pid_result(tp) &&
+		else if (ret == RET_PID && opt.decode_pids && tp->rval > 0 &&
 			 proc_comm((int)tp->rval, num, sizeof(num)))
 			emit_rawf(tp, "<%s>", num);
 		sb_free(&desc);
@@ -665,39 +647,39 @@ static void dump_io(struct tracee *tp)
 
 	if (tp->error || tp->arch != ARCH_X86_64 || tp->rval < 0)
 		return;
-	if (qual_read_fd(fd)) {
-		switch (tp->scno) {
-		case __NR_read:
-		case __NR_pread64:
-		case __NR_recvfrom:
+	switch (tp->scno) {
+	case __NR_read:
+	case __NR_pread64:
+	case __NR_recvfrom:
+		if (qual_read_fd(fd))
 			dump_bytes(tp, a[1], (unsigned long)tp->rval);
-			return;
-		case __NR_readv:
-		case __NR_preadv:
-		case __NR_preadv2:
+		break;
+	case __NR_readv:
+	case __NR_preadv:
+	case __NR_preadv2:
+		if (qual_read_fd(fd))
 			dump_iov(tp, a[1], a[2], tp->rval);
-			return;
-		case __NR_recvmsg:
+		break;
+	case __NR_recvmsg:
+		if (qual_read_fd(fd))
 			dump_msghdr(tp, a[1], tp->rval);
-			return;
-		}
-	}
-	if (qual_write_fd(fd)) {
-		switch (tp->scno) {
-		case __NR_write:
-		case __NR_pwrite64:
-		case __NR_sendto:
+		break;
+	case __NR_write:
+	case __NR_pwrite64:
+	case __NR_sendto:
+		if (qual_write_fd(fd))
 			dump_bytes(tp, a[1], a[2]);
-			return;
-		case __NR_writev:
-		case __NR_pwritev:
-		case __NR_pwritev2:
+		break;
+	case __NR_writev:
+	case __NR_pwritev:
+	case __NR_pwritev2:
+		if (qual_write_fd(fd))
 			dump_iov(tp, a[1], a[2], -1);
-			return;
-		case __NR_sendmsg:
+		break;
+	case __NR_sendmsg:
+		if (qual_write_fd(fd))
 			dump_msghdr(tp, a[1], -1);
-			return;
-		}
+		break;
 	}
 }
 

@@ -39,6 +39,7 @@ enum rettype {
 	RET_HEX,     /* 0x..., for addresses (mmap, brk) */
 	RET_OCT,     /* umask */
 	RET_FD,
+	RET_PID,   /* a process or thread: 1234<sh> with --decode-pids=comm */
 	RET_NONE,  /* never returns: exit, exit_group -> "= ?" */
 	RET_FLAGS, /* 0x8002 (flags O_RDWR|O_LARGEFILE): tracee.ret_xlat */
 };

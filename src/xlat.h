@@ -40,6 +40,8 @@ struct xlat {
 	 */
 	uint64_t field_mask;
 	const struct xlat *field;
+	/* -X raw/verbose print the field apart: "0x1|0x80800" (socket). */
+	uint8_t field_apart;
 };
 
 struct strbuf;

@@ -49,6 +49,7 @@ BEGIN {
 	retname["oct"] = "RET_OCT"
 	retname["fd"] = "RET_FD"
 	retname["none"] = "RET_NONE"
+	retname["pid"] = "RET_PID"
 
 	# Types whose parameter names an xlat table.
 	xlattype["flags"] = 1

@@ -85,6 +85,7 @@ function start_file(    base) {
 	tab_unknown[ntab] = ""
 	tab_fmask[ntab] = ""
 	tab_field[ntab] = ""
+	tab_apart[ntab] = 0
 	tab_n[ntab] = 0
 	seen_file[FILENAME] = 1
 }
@@ -133,12 +134,14 @@ function directive(    word, arg, n, a) {
 	} else if (word == "field") {
 		if (tab_field[ntab] != "")
 			fail("#field given twice")
-		if (n != 2 || !is_number(a[1]) || a[1] ~ /^-/ || !is_ident(a[2]))
-			fail("usage: #field MASK TABLE")
+		if ((n != 2 && (n != 3 || a[3] != "apart")) || !is_number(a[1]) ||
+		    a[1] ~ /^-/ || !is_ident(a[2]))
+			fail("usage: #field MASK TABLE [apart]")
 		if (num(a[1]) == 0)
 			fail("#field mask must not be 0")
 		tab_fmask[ntab] = a[1]
 		tab_field[ntab] = a[2]
+		tab_apart[ntab] = (n == 3)
 		tab_field_line[ntab] = FNR
 	} else if (word == "include") {
 		if (n != 1 || (arg !~ /^<[^<>" \t]+>$/ && arg !~ /^"[^<>" \t]+"$/))
@@ -300,6 +303,7 @@ function emit_data(    i, t, k, name, val, unk, fld) {
 		print "\t.unknown = " unk ","
 		print "\t.field_mask = " (tab_fmask[t] != "" ? tab_fmask[t] : "0") ","
 		print "\t.field = " fld ","
+		print "\t.field_apart = " tab_apart[t] ","
 		print "};"
 	}
 }

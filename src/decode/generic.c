@@ -68,7 +68,7 @@ void print_pid(struct tracee *tp, int pid)
 {
 	char comm[32];
 
-	if (pid > 0 && !tp->em.json && qual_decode_pid(DECODE_PID_COMM) &&
+	if (pid > 0 && opt.decode_pids && !tp->em.json &&
 	    proc_comm(pid, comm, sizeof(comm)))
 		emit_symf(tp, "%d<%s>", pid, comm);
 	else

@@ -153,7 +153,7 @@ int decode_clone(struct tracee *tp, int exiting)
 	unsigned int sig = flags & 0xff;
 
 	if (exiting)
-		return RET_DEC;
+		return RET_PID;
 	emit_field(tp, "child_stack");
 	emit_ptr(tp, tp->args[1]);
 	emit_field(tp, "flags");
@@ -225,7 +225,7 @@ int decode_clone3(struct tracee *tp, int exiting)
 
 	if (!fetch_clone_args(tp, &ca)) {
 		if (exiting)
-			return RET_DEC;
+			return RET_PID;
 		emit_ptr(tp, tp->args[0]);
 		emit_uint(tp, tp->args[1]);
 		return DEC_DONE;
@@ -242,7 +242,7 @@ int decode_clone3(struct tracee *tp, int exiting)
 			emit_struct_end(tp);
 		}
 		emit_uint(tp, tp->args[1]);
-		return RET_DEC;
+		return RET_PID;
 	}
 	emit_struct_begin(tp);
 	emit_field(tp, "flags");
