@@ -488,12 +488,14 @@ void options_parse(int argc, char **argv)
 		case 'v':	/* -e abbrev=none */
 			qualify_or_die(QUAL_ABBREV, "none");
 			break;
-		case 'k':
-			if (!stack_available())
-				usage_error("not built with stack trace support "
-					    "(-k needs libunwind)");
+		case 'k': {
+			const char *why = stack_load();
+
+			if (why)
+				usage_error("%s", why);
 			opt.stack_trace = true;
 			break;
+		}
 		case 'P':
 			pathtrace_add_path(optarg);
 			break;

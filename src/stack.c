@@ -12,7 +12,7 @@
  *
  * PATH is the mapping's name in /proc/PID/maps ("[vdso]" too), FILEOFF =
  * IP - start of the mapping + its file offset, IP the return address
- * (not IP - 1).  SYMBOL is what libunwind 1.6's unw_get_proc_name()
+ * (not IP - 1).  SYMBOL is what libunwind 1.6's dl.unw_get_proc_name()
  * finds, which we reproduce from the ELF files themselves: the closest
  * STT_FUNC symbol (defined; IFUNCs and NOTYPE are not functions to it)
  * at or below the address, from every SHT_SYMTAB and SHT_DYNSYM section
@@ -66,24 +66,20 @@
 #include "util.h"
 
 #ifdef HAVE_LIBUNWIND
+# include <dlfcn.h>
 # include <libunwind-ptrace.h>
 # ifdef HAVE_LIBDW
-#  include <dlfcn.h>
 #  include <gelf.h>
 #  include <elfutils/libdwelf.h>
 # endif
 #endif
 
-bool stack_available(void)
-{
-#ifdef HAVE_LIBUNWIND
-	return true;
-#else
-	return false;
-#endif
-}
-
 #ifndef HAVE_LIBUNWIND
+
+const char *stack_load(void)
+{
+	return "not built with stack trace support (-k needs libunwind)";
+}
 
 void stack_print(struct tracee *tp)
 {
@@ -110,6 +106,105 @@ extern int _Ux86_64_dwarf_search_unwind_table(unw_addr_space_t as,
 					      unw_dyn_info_t *di,
 					      unw_proc_info_t *pi,
 					      int need_unwind_info, void *arg);
+
+/*
+ * libunwind and elfutils are loaded when -k asks for them.  Linked in,
+ * they cost every start of sctrace about half a millisecond (eight
+ * libraries to map and relocate), which is a tenth of a short traced
+ * run that never prints a stack.  dl.NAME is NAME, called through the
+ * pointer dlsym() gave (libunwind's names are macros for _Ux86_64_...,
+ * which is what the library exports).
+ */
+enum { LIB_UNWIND, LIB_UPT, LIB_ELF, LIB_DW, NLIBS };
+
+/*
+ * In this order, and global: libunwind-ptrace uses libunwind-x86_64's
+ * functions (and liblzma's) without naming the libraries it needs.
+ */
+/* clang-format off */
+static const char *const lib_names[NLIBS] = {
+	"libunwind-x86_64.so.8", "libunwind-ptrace.so.0", "libelf.so.1",
+	"libdw.so.1",
+};
+
+#ifdef HAVE_LIBDW
+# define STACK_DW_FUNCS(X)			\
+	X(LIB_ELF, gelf_getsym)			\
+	X(LIB_ELF, gelf_getshdr)		\
+	X(LIB_ELF, gelf_getphdr)		\
+	X(LIB_ELF, gelf_getehdr)		\
+	X(LIB_ELF, gelf_getclass)		\
+	X(LIB_ELF, elf_version)			\
+	X(LIB_ELF, elf_strptr)			\
+	X(LIB_ELF, elf_nextscn)			\
+	X(LIB_ELF, elf_memory)			\
+	X(LIB_ELF, elf_kind)			\
+	X(LIB_ELF, elf_getphdrnum)		\
+	X(LIB_ELF, elf_getdata)			\
+	X(LIB_ELF, elf_end)			\
+	X(LIB_DW, dwelf_elf_gnu_debuglink)
+#else
+# define STACK_DW_FUNCS(X)
+#endif
+
+#define STACK_FUNCS(X)				\
+	X(LIB_UPT, _UPT_create)			\
+	X(LIB_UPT, _UPT_destroy)		\
+	X(LIB_UPT, _UPT_find_proc_info)		\
+	X(LIB_UNWIND, unw_get_proc_name)	\
+	X(LIB_UNWIND, unw_step)			\
+	X(LIB_UNWIND, unw_set_caching_policy)	\
+	X(LIB_UNWIND, unw_is_signal_frame)	\
+	X(LIB_UNWIND, unw_init_remote)		\
+	X(LIB_UNWIND, unw_get_reg)		\
+	X(LIB_UNWIND, unw_flush_cache)		\
+	X(LIB_UNWIND, unw_destroy_addr_space)	\
+	X(LIB_UNWIND, unw_create_addr_space)	\
+	X(LIB_UNWIND, _Ux86_64_dwarf_search_unwind_table) \
+	STACK_DW_FUNCS(X)
+
+static struct {
+#define X(lib, fn) __typeof__(fn) *fn;
+	STACK_FUNCS(X)
+#undef X
+	struct unw_accessors *upt_accessors;
+} dl;
+
+#define NAME_(fn) #fn
+#define NAME(fn) NAME_(fn)	/* the name after macro expansion */
+
+const char *stack_load(void)
+{
+	static char why[512];
+	void *h[NLIBS];
+
+	for (int i = 0; i < NLIBS; i++) {
+#ifndef HAVE_LIBDW
+		if (i >= LIB_ELF)
+			break;
+#endif
+		h[i] = dlopen(lib_names[i], RTLD_NOW | RTLD_GLOBAL);
+		if (!h[i]) {
+			snprintf(why, sizeof(why), "-k: cannot load %s",
+				 dlerror());
+			return why;
+		}
+	}
+#define X(lib, fn)                                                     \
+	*(void **)&dl.fn = dlsym(h[lib], NAME(fn));                    \
+	if (!dl.fn) {                                                  \
+		snprintf(why, sizeof(why), "-k: no %s in %s", NAME(fn), \
+			 lib_names[lib]);                              \
+		return why;                                            \
+	}
+	STACK_FUNCS(X)
+#undef X
+	dl.upt_accessors = dlsym(h[LIB_UPT], "_UPT_accessors");
+	if (!dl.upt_accessors)
+		return "-k: no _UPT_accessors in libunwind-ptrace.so.0";
+	return NULL;
+}
+/* clang-format on */
 
 /* ---------------------------------------------------------------- files */
 
@@ -190,7 +285,7 @@ struct thr {
 	const struct tracee *tp;
 	pid_t tid;
 	struct proc *proc;
-	void *upt;		/* _UPT_create(tid) */
+	void *upt;		/* dl._UPT_create(tid) */
 	char **queue;		/* frames captured at a syscall's entry */
 	size_t nqueue, qcap;
 };
@@ -300,21 +395,21 @@ static bool image_open(struct image *im, const char *path, unsigned long ino)
 	im->data = p;
 	im->size = (size_t)st.st_size;
 	im->mtime = st.st_mtim;
-	im->elf = elf_memory(p, im->size);
-	if (!im->elf || elf_kind(im->elf) != ELF_K_ELF ||
-	    gelf_getclass(im->elf) != ELFCLASS64 || !gelf_getehdr(im->elf, &eh) ||
-	    elf_getphdrnum(im->elf, &im->phnum) < 0)
+	im->elf = dl.elf_memory(p, im->size);
+	if (!im->elf || dl.elf_kind(im->elf) != ELF_K_ELF ||
+	    dl.gelf_getclass(im->elf) != ELFCLASS64 || !dl.gelf_getehdr(im->elf, &eh) ||
+	    dl.elf_getphdrnum(im->elf, &im->phnum) < 0)
 		goto bad;
 	if (im->phnum) {
 		im->phdr = xcalloc(im->phnum, sizeof(*im->phdr));
 		for (size_t i = 0; i < im->phnum; i++)
-			if (!gelf_getphdr(im->elf, (int)i, &im->phdr[i]))
+			if (!dl.gelf_getphdr(im->elf, (int)i, &im->phdr[i]))
 				goto bad;
 	}
 	return true;
 bad:
 	if (im->elf)
-		elf_end(im->elf);
+		dl.elf_end(im->elf);
 	free(im->phdr);
 	munmap(p, im->size);
 	memset(im, 0, sizeof(*im));
@@ -476,7 +571,7 @@ static int esym_cmp(const void *a, const void *b)
 static bool open_debuglink(struct efile *f)
 {
 	GElf_Word crc;
-	const char *link = dwelf_elf_gnu_debuglink(f->img.elf, &crc);
+	const char *link = dl.dwelf_elf_gnu_debuglink(f->img.elf, &crc);
 	const char *slash = strrchr(f->path, '/');
 	size_t dirlen = slash ? (size_t)(slash - f->path) : 0;
 	char *name;
@@ -514,14 +609,14 @@ static void file_load_syms(struct efile *f)
 	else
 		f->symimg = f->img;
 	elf = f->symimg.elf;
-	while ((scn = elf_nextscn(elf, scn))) {
+	while ((scn = dl.elf_nextscn(elf, scn))) {
 		GElf_Shdr sh;
 		Elf_Data *data;
 		size_t n;
 
-		if (!gelf_getshdr(scn, &sh) ||
+		if (!dl.gelf_getshdr(scn, &sh) ||
 		    (sh.sh_type != SHT_SYMTAB && sh.sh_type != SHT_DYNSYM) ||
-		    !sh.sh_entsize || !(data = elf_getdata(scn, NULL)))
+		    !sh.sh_entsize || !(data = dl.elf_getdata(scn, NULL)))
 			continue;
 		n = sh.sh_size / sh.sh_entsize;
 		for (size_t i = 0; i < n; i++) {
@@ -529,11 +624,11 @@ static void file_load_syms(struct efile *f)
 			const char *name;
 			struct esym *e;
 
-			if (!gelf_getsym(data, (int)i, &s) ||
+			if (!dl.gelf_getsym(data, (int)i, &s) ||
 			    GELF_ST_TYPE(s.st_info) != STT_FUNC ||
 			    s.st_shndx == SHN_UNDEF)
 				continue;
-			name = elf_strptr(elf, sh.sh_link, s.st_name);
+			name = dl.elf_strptr(elf, sh.sh_link, s.st_name);
 			if (!name)
 				continue;
 			if (s.st_shndx == SHN_ABS) {
@@ -633,7 +728,7 @@ static const char *sym_name(struct efile *f, size_t idx, const char *raw)
 }
 
 /*
- * The symbol unw_get_proc_name() finds for IP in the file of mapping M;
+ * The symbol dl.unw_get_proc_name() finds for IP in the file of mapping M;
  * NULL when none.
  */
 static const char *symbolize(struct efile *f, const struct mapping *m,
@@ -806,7 +901,7 @@ static bool maps_load(struct proc *p)
 	p->maps_valid = true;
 	p->nmiss = 0;
 	w.last = NULL;
-	unw_flush_cache(p->as, 0, 0);
+	dl.unw_flush_cache(p->as, 0, 0);
 	return p->nmaps > 0;
 }
 
@@ -1007,7 +1102,7 @@ static int acc_find_proc_info(unw_addr_space_t as, unw_word_t ip,
 	if (!f)
 		return -UNW_ENOINFO;
 	if (!f->eh_ok)
-		return _UPT_find_proc_info(as, ip, pi, need_unwind_info, arg);
+		return dl._UPT_find_proc_info(as, ip, pi, need_unwind_info, arg);
 	if (!image_bias(&f->img, m->start, m->offset, &bias))
 		return -UNW_ENOINFO;
 	memset(&di, 0, sizeof(di));
@@ -1020,7 +1115,7 @@ static int acc_find_proc_info(unw_addr_space_t as, unw_word_t ip,
 	di.u.rti.segbase = f->eh_vaddr + bias;
 	di.u.rti.table_len = f->fde_count * 8 / sizeof(unw_word_t);
 	di.u.rti.table_data = f->eh_table + bias;
-	return _Ux86_64_dwarf_search_unwind_table(as, ip, &di, pi,
+	return dl._Ux86_64_dwarf_search_unwind_table(as, ip, &di, pi,
 						  need_unwind_info, arg);
 }
 #endif
@@ -1029,7 +1124,7 @@ static void accessors_init(void)
 {
 	if (accessors_ready)
 		return;
-	accessors = _UPT_accessors;
+	accessors = *dl.upt_accessors;
 #ifdef HAVE_LIBDW
 	accessors.find_proc_info = acc_find_proc_info;
 #endif
@@ -1038,7 +1133,7 @@ static void accessors_init(void)
 	accessors.access_reg = acc_access_reg;
 	accessors_ready = true;
 #ifdef HAVE_LIBDW
-	elf_version(EV_CURRENT);
+	dl.elf_version(EV_CURRENT);
 #endif
 }
 
@@ -1071,12 +1166,12 @@ static struct proc *proc_get(pid_t tgid)
 	if (!p) {
 		p = xcalloc(1, sizeof(*p));
 		p->tgid = tgid;
-		p->as = unw_create_addr_space(&accessors, 0);
+		p->as = dl.unw_create_addr_space(&accessors, 0);
 		if (!p->as) {
 			free(p);
 			return NULL;
 		}
-		unw_set_caching_policy(p->as, UNW_CACHE_GLOBAL);
+		dl.unw_set_caching_policy(p->as, UNW_CACHE_GLOBAL);
 		p->next = procs[h];
 		procs[h] = p;
 	}
@@ -1099,7 +1194,7 @@ static void proc_put(struct proc *p)
 	if (w.proc == p)
 		w.proc = NULL;
 	maps_free(p);
-	unw_destroy_addr_space(p->as);
+	dl.unw_destroy_addr_space(p->as);
 	free(p);
 }
 
@@ -1117,7 +1212,7 @@ static struct thr **thr_slot(const struct tracee *tp)
 static void thr_detach(struct thr *t)
 {
 	if (t->upt)
-		_UPT_destroy(t->upt);
+		dl._UPT_destroy(t->upt);
 	t->upt = NULL;
 	if (t->proc)
 		proc_put(t->proc);
@@ -1130,7 +1225,7 @@ static bool thr_attach(struct thr *t, pid_t tid)
 	t->proc = proc_get(read_tgid(tid));
 	if (!t->proc)
 		return false;
-	t->upt = _UPT_create(tid);
+	t->upt = dl._UPT_create(tid);
 	if (!t->upt) {
 		proc_put(t->proc);
 		t->proc = NULL;
@@ -1260,7 +1355,7 @@ static void walk(struct frame_out *o, struct thr *t)
 		if (!maps_load(p))
 			return;
 	}
-	if (unw_init_remote(&cursor, p->as, t->upt) < 0)
+	if (dl.unw_init_remote(&cursor, p->as, t->upt) < 0)
 		return;
 	for (depth = 0; depth < MAX_FRAMES; depth++) {
 		struct mapping *m;
@@ -1269,7 +1364,7 @@ static void walk(struct frame_out *o, struct thr *t)
 		const char *name = NULL;
 		unsigned long off = 0;
 
-		if (unw_get_reg(&cursor, UNW_REG_IP, &ip) < 0) {
+		if (dl.unw_get_reg(&cursor, UNW_REG_IP, &ip) < 0) {
 			perror_msg("cannot walk the stack of process %d",
 				   tp->pid);
 			break;
@@ -1306,8 +1401,8 @@ static void walk(struct frame_out *o, struct thr *t)
 				  name ? name : "", name ? off : 0, true_off);
 		else
 			put_frame(o, " > %s() [0x%lx]", m->path, true_off);
-		prev_instr = unw_is_signal_frame(&cursor) <= 0;
-		if (unw_step(&cursor) <= 0)
+		prev_instr = dl.unw_is_signal_frame(&cursor) <= 0;
+		if (dl.unw_step(&cursor) <= 0)
 			break;
 	}
 	if (depth >= MAX_FRAMES)
@@ -1344,8 +1439,8 @@ void stack_print(struct tracee *tp)
 		t->proc->maps_valid = false;
 		if (tp->scno == __NR_execve || tp->scno == __NR_execveat) {
 			/* a new program: libunwind's own image cache too */
-			_UPT_destroy(t->upt);
-			t->upt = _UPT_create(tp->pid);
+			dl._UPT_destroy(t->upt);
+			t->upt = dl._UPT_create(tp->pid);
 			if (!t->upt) {
 				thr_detach(t);
 				return;

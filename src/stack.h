@@ -6,8 +6,11 @@
 
 struct tracee;
 
-/* Built with libunwind (and libdw for symbols). */
-bool stack_available(void);
+/*
+ * -k: loads libunwind (and libdw for symbols); NULL, or why it cannot
+ * be done (not built with it, a library missing).
+ */
+const char *stack_load(void);
 /*
  * After TP's syscall line went out: its frames, one line each,
  * " > /usr/lib/x86_64-linux-gnu/libc.so.6(__open64+0x72) [0x10e0f2]".
