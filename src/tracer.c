@@ -299,14 +299,19 @@ static void restore_handlers(void)
 	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
-/* "sctrace: Process N attached", in order with trace text on stderr. */
+/*
+ * "sctrace: Process N attached", in order with trace text on stderr.
+ * Not when the trace goes to a file and sctrace runs the command: strace
+ * then says nothing of attaching or detaching, whatever -e quiet= says.
+ */
 static void notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void notice(const char *fmt, ...)
 {
 	char buf[256];
 	va_list ap;
 
-	if (opt.quiet || qual_quiet(QUIET_ATTACH))
+	if (opt.quiet || qual_quiet(QUIET_ATTACH) ||
+	    (opt.outfile && opt.cmd_path))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
