@@ -47,8 +47,10 @@ struct sc_stats {
 	size_t nerrnos;
 };
 
-static struct sc_stats *stats[NR_SLOTS];
-static struct histogram all_hist; /* every call: the total line's p50/p99 */
+/* Per ABI (strace's personalities): x86-64, then i386 (int 0x80). */
+static struct sc_stats *stats[SUMMARY_NABI][NR_SLOTS];
+/* every call of an ABI: the total line's p50/p99 */
+static struct histogram all_hist[SUMMARY_NABI];
 static uint64_t overhead;
 
 /* ---- options ---- */
@@ -300,15 +302,16 @@ static void count_errno(struct sc_stats *s, int err)
 	s->nerrnos++;
 }
 
-void summary_add(unsigned long nr, const char *name, uint64_t ns, int error)
+void summary_add(enum summary_abi abi, unsigned long nr, const char *name,
+		 uint64_t ns, int error)
 {
 	struct sc_stats *s;
 
-	if (nr >= NR_SLOTS || !name)
+	if (abi >= SUMMARY_NABI || nr >= NR_SLOTS || !name)
 		return;
-	s = stats[nr];
+	s = stats[abi][nr];
 	if (!s) {
-		s = stats[nr] = xcalloc(1, sizeof(*s));
+		s = stats[abi][nr] = xcalloc(1, sizeof(*s));
 		s->nr = nr;
 		s->min = UINT64_MAX;
 	}
@@ -321,7 +324,7 @@ void summary_add(unsigned long nr, const char *name, uint64_t ns, int error)
 	if (ns > s->max)
 		s->max = ns;
 	hist_add(&s->hist, ns);
-	hist_add(&all_hist, ns);
+	hist_add(&all_hist[abi], ns);
 	if (error) {
 		s->errors++;
 		count_errno(s, error);
@@ -330,15 +333,19 @@ void summary_add(unsigned long nr, const char *name, uint64_t ns, int error)
 
 void summary_reset(void)
 {
-	for (size_t nr = 0; nr < NR_SLOTS; nr++) {
-		if (!stats[nr])
-			continue;
-		hist_free(&stats[nr]->hist);
-		free(stats[nr]->errnos);
-		free(stats[nr]);
-		stats[nr] = NULL;
+	for (int abi = 0; abi < SUMMARY_NABI; abi++) {
+		for (size_t nr = 0; nr < NR_SLOTS; nr++) {
+			struct sc_stats *s = stats[abi][nr];
+
+			if (!s)
+				continue;
+			hist_free(&s->hist);
+			free(s->errnos);
+			free(s);
+			stats[abi][nr] = NULL;
+		}
+		hist_free(&all_hist[abi]);
 	}
-	hist_free(&all_hist);
 }
 
 /* ---- printing ---- */
@@ -497,7 +504,7 @@ static void widen(struct totals *t, struct sc_stats *s, char *buf, size_t size)
 		t->p99_max = s->p99;
 }
 
-static void collect(struct totals *t)
+static void collect(struct totals *t, int abi)
 {
 	char buf[ERRNOS_BUF];
 
@@ -505,7 +512,7 @@ static void collect(struct totals *t)
 	t->min = UINT64_MAX;
 	t->rows = xcalloc(NR_SLOTS, sizeof(*t->rows));
 	for (size_t nr = 0; nr < NR_SLOTS; nr++) {
-		struct sc_stats *s = stats[nr];
+		struct sc_stats *s = stats[abi][nr];
 		size_t len;
 
 		if (!s || !s->calls)
@@ -535,7 +542,7 @@ static void collect(struct totals *t)
 	t->all.errors = t->errors;
 	t->all.min = t->min;
 	t->all.max = t->max;
-	t->all.hist = all_hist;
+	t->all.hist = all_hist[abi];
 	percentiles(&t->all);
 	widen(t, &t->all, buf, sizeof(buf));
 }
@@ -685,16 +692,19 @@ static void print_row(FILE *out, const struct summary_opts *o, const int *w,
 	fputc('\n', out);
 }
 
-void summary_print(FILE *out, const struct summary_opts *o)
+/* The table of one ABI; nothing when none of its calls was counted. */
+static void print_abi(FILE *out, const struct summary_opts *o, int abi)
 {
 	struct totals t;
 	int w[SCOL_COUNT];
 
-	collect(&t);
+	collect(&t, abi);
 	if (!t.nrows) {
 		free(t.rows);
 		return;
 	}
+	if (abi == SUMMARY_I386)
+		fputs("System call usage summary for 32 bit mode:\n", out);
 	column_widths(&t, w);
 	sort_key = o->sortby;
 	if (o->sortby != SSORT_NOTHING)
@@ -716,4 +726,10 @@ void summary_print(FILE *out, const struct summary_opts *o)
 
 	free(t.all.errnos);
 	free(t.rows);
+}
+
+void summary_print(FILE *out, const struct summary_opts *o)
+{
+	for (int abi = 0; abi < SUMMARY_NABI; abi++)
+		print_abi(out, o, abi);
 }

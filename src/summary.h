@@ -90,13 +90,25 @@ int summary_parse_overhead(const char *s, uint64_t *ns);
 /* Subtracted from every call's time (floored at 0), as strace's -O. */
 void summary_set_overhead(uint64_t ns);
 
-/*
- * One finished call: x86-64 number, its name (NULL for a number the
- * table does not name: not counted, as in strace), duration, errno or 0.
- */
-void summary_add(unsigned long nr, const char *name, uint64_t ns, int error);
+/* strace's personalities: each gets a table of its own. */
+enum summary_abi {
+	SUMMARY_X86_64,
+	SUMMARY_I386, /* int 0x80: "System call usage summary for 32 bit mode:" */
+	SUMMARY_NABI
+};
 
-/* The table; nothing at all when no call was counted. */
+/*
+ * One finished call: its ABI and number in that ABI, its name (NULL for
+ * a number the table does not name: not counted, as in strace),
+ * duration, errno or 0.
+ */
+void summary_add(enum summary_abi abi, unsigned long nr, const char *name,
+		 uint64_t ns, int error);
+
+/*
+ * The tables: x86-64's, then i386's under its title line; nothing for
+ * an ABI none of whose calls was counted.
+ */
 void summary_print(FILE *out, const struct summary_opts *o);
 
 void summary_reset(void);

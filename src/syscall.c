@@ -308,7 +308,7 @@ static void syscall_entry(struct tracee *tp)
 		tp->flags |= TRC_HIDDEN_CALL;
 		return;
 	}
-	if (opt.count && se && tp->arch == ARCH_X86_64)
+	if (opt.count && se)
 		tp->flags |= TRC_COUNTED;
 	if (opt.count == 1) {	/* -c: the table only */
 		tp->flags |= TRC_HIDDEN_CALL;
@@ -727,7 +727,8 @@ static void count_call(struct tracee *tp)
 		ns = (tp->stime.tv_sec - tp->entry_stime.tv_sec) * 1000000000ULL +
 		     (tp->stime.tv_usec - tp->entry_stime.tv_usec) * 1000LL;
 	}
-	summary_add(tp->scno, tp->se->name, ns, tp->error);
+	summary_add(tp->arch == ARCH_I386 ? SUMMARY_I386 : SUMMARY_X86_64,
+		    tp->scno, tp->se->name, ns, tp->error);
 }
 
 static void syscall_exit(struct tracee *tp)

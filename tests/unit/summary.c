@@ -53,7 +53,7 @@ static void feed(const struct row *rows, size_t n)
 				v = (r->total - r->min - r->max) / mid +
 				    (k - 2 <
 				     (r->total - r->min - r->max) % mid);
-			summary_add(nr, sysent_x86_64[nr].name, v,
+			summary_add(SUMMARY_X86_64, nr, sysent_x86_64[nr].name, v,
 				    k < r->errors ? ENOENT : 0);
 		}
 	}
@@ -1093,8 +1093,8 @@ Test(summary, empty_prints_nothing)
 	summary_opts_init(&o);
 	feed(none, 1);
 	/* Numbers the table does not name are not counted (as strace). */
-	summary_add(400, NULL, 1000, 0);
-	summary_add(5000, "syscall_0x1388", 1000, 0);
+	summary_add(SUMMARY_X86_64, 400, NULL, 1000, 0);
+	summary_add(SUMMARY_X86_64, 5000, "syscall_0x1388", 1000, 0);
 	got = render(&o);
 	cr_assert_str_eq(got, "");
 	free(got);
@@ -1111,8 +1111,8 @@ Test(summary, overhead_is_subtracted_and_floored)
 		     0);
 	summary_reset();
 	summary_set_overhead(5000);
-	summary_add(0, "read", 3000, 0);
-	summary_add(0, "read", 15000, 0);
+	summary_add(SUMMARY_X86_64, 0, "read", 3000, 0);
+	summary_add(SUMMARY_X86_64, 0, "read", 15000, 0);
 	summary_set_overhead(0);
 	got = render(&o);
 	cr_assert_str_eq(got,
@@ -1265,13 +1265,13 @@ static void feed_extras(void)
 	summary_reset();
 	/* read: 1, 2, ..., 100 us; p50 is 50 us, p99 99 us. */
 	for (uint64_t us = 1; us <= 100; us++)
-		summary_add(0, "read", us * 1000, 0);
+		summary_add(SUMMARY_X86_64, 0, "read", us * 1000, 0);
 	/* openat: 41 ENOENT and 2 EACCES, 10 us each. */
 	for (int i = 0; i < 43; i++)
-		summary_add(257, "openat", 10000, i < 2 ? EACCES : ENOENT);
+		summary_add(SUMMARY_X86_64, 257, "openat", 10000, i < 2 ? EACCES : ENOENT);
 	/* access: one ENOENT, one success. */
-	summary_add(21, "access", 4000, ENOENT);
-	summary_add(21, "access", 2000000, 0);
+	summary_add(SUMMARY_X86_64, 21, "access", 4000, ENOENT);
+	summary_add(SUMMARY_X86_64, 21, "access", 2000000, 0);
 }
 
 Test(summary, percentiles_and_errnos)
@@ -1342,7 +1342,7 @@ Test(summary, percentile_error_bound)
 		/* Spread over 1 us .. ~1 s, log-uniform-ish. */
 		v[i] = (uint64_t)1000 << (seed >> 16) % 20;
 		v[i] += (seed >> 3) % v[i];
-		summary_add(1, "write", v[i], 0);
+		summary_add(SUMMARY_X86_64, 1, "write", v[i], 0);
 	}
 	qsort(v, n, sizeof(v[0]), u64_cmp);
 	summary_opts_init(&o);
