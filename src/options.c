@@ -492,7 +492,7 @@ void options_parse(int argc, char **argv)
 			const char *why = stack_load();
 
 			if (why)
-				usage_error("%s", why);
+				die("%s", why);
 			opt.stack_trace = true;
 			break;
 		}

@@ -12,7 +12,7 @@
  *
  * PATH is the mapping's name in /proc/PID/maps ("[vdso]" too), FILEOFF =
  * IP - start of the mapping + its file offset, IP the return address
- * (not IP - 1).  SYMBOL is what libunwind 1.6's dl.unw_get_proc_name()
+ * (not IP - 1).  SYMBOL is what libunwind 1.6's unw_get_proc_name()
  * finds, which we reproduce from the ELF files themselves: the closest
  * STT_FUNC symbol (defined; IFUNCs and NOTYPE are not functions to it)
  * at or below the address, from every SHT_SYMTAB and SHT_DYNSYM section
@@ -728,7 +728,7 @@ static const char *sym_name(struct efile *f, size_t idx, const char *raw)
 }
 
 /*
- * The symbol dl.unw_get_proc_name() finds for IP in the file of mapping M;
+ * The symbol unw_get_proc_name() finds for IP in the file of mapping M;
  * NULL when none.
  */
 static const char *symbolize(struct efile *f, const struct mapping *m,
