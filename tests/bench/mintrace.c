@@ -12,8 +12,10 @@
  *	exit (PTRACE_SYSCALL) and does nothing else.
  *   mintrace -c -- PROG [ARGS]
  *	the floor of -c: the same stops, one PTRACE_GET_SYSCALL_INFO at
- *	each, calls, errors and wall time counted per syscall number (the
- *	totals go to stderr at the end when MINTRACE_SUMMARY is set).
+ *	each, and per syscall number the calls, errors and system time,
+ *	the time as strace -c (and sctrace -c) count it: the tracee's
+ *	ru_stime that wait4 gives at the entry and exit stops.  The totals
+ *	go to stderr at the end when MINTRACE_SUMMARY is set.
  *
  * All follow forks, vforks and clones, and give signals back.
  */
@@ -25,8 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 static scmp_filter_ctx build(char *names)
@@ -56,19 +58,12 @@ static struct {
 	long long t0;
 } entry[TID_SLOTS];
 
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void count(pid_t pid)
+static void count(pid_t pid, const struct rusage *ru)
 {
 	struct __ptrace_syscall_info info;
 	unsigned int slot = (unsigned int)pid % TID_SLOTS;
-	long long t = now_ns();
+	long long t = ru->ru_stime.tv_sec * 1000000000LL +
+		      ru->ru_stime.tv_usec * 1000LL;
 
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof(info), &info) <= 0)
 		return;
@@ -95,6 +90,7 @@ int main(int argc, char **argv)
 	long opts = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
 		    PTRACE_O_TRACECLONE | PTRACE_O_EXITKILL;
 	pid_t child, pid;
+	struct rusage ru;
 
 	if (argc < 4 || strcmp(argv[2], "--")) {
 		fprintf(stderr, "usage: mintrace SYSCALL,...|-s|-c -- PROG [ARGS]\n");
@@ -122,7 +118,7 @@ int main(int argc, char **argv)
 	}
 	kill(child, SIGCONT);
 	/* With -s and -c, the first stop is SIGCONT's: from there on, syscalls. */
-	while ((pid = wait4(-1, &status, __WALL, NULL)) > 0) {
+	while ((pid = wait4(-1, &status, __WALL, mode == 'c' ? &ru : NULL)) > 0) {
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			if (pid == child)
 				rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
@@ -134,7 +130,7 @@ int main(int argc, char **argv)
 		if (sig == (SIGTRAP | 0x80)) {
 			sig = 0;
 			if (mode == 'c')
-				count(pid);
+				count(pid, &ru);
 		}
 		if ((status >> 16) == PTRACE_EVENT_STOP)
 			sig = 0;
