@@ -129,6 +129,9 @@ static const char usage_text[] =
 	"(default 40)\n"
 	"  -o FILE, --output=FILE\n"
 	"                 send trace output to FILE instead of stderr\n"
+	"                 (|COMMAND or !COMMAND: to COMMAND's standard input)\n"
+	"  -A, --output-append-mode\n"
+	"                 open the file provided in the -o option in append mode\n"
 	"  -s STRSIZE, --string-limit=STRSIZE\n"
 	"                 limit length of print strings to STRSIZE chars "
 	"(default 32)\n"
@@ -452,6 +455,7 @@ void options_parse(int argc, char **argv)
 		{ "output-separately", no_argument, NULL, 'F' },
 		{ "quiet", optional_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "output-append-mode", no_argument, NULL, 'A' },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "const-print-style", required_argument, NULL, 'X' },
 		{ "json", no_argument, NULL, 'J' + 256 },
@@ -468,7 +472,7 @@ void options_parse(int argc, char **argv)
 
 	summary_opts_init(&opt.summary);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:b:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hvVwxX:yzZ", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fI:ko:O:p:P:qrs:S:tTu:U:hvVwxX:yzZ", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'a':
@@ -594,6 +598,9 @@ void options_parse(int argc, char **argv)
 		case 'o':
 			opt.outfile = optarg;
 			break;
+		case 'A':
+			opt.append = true;
+			break;
 		case 'p':
 			add_attach(optarg);
 			break;
@@ -660,6 +667,13 @@ void options_parse(int argc, char **argv)
 		opt.cmd_argv = argv + optind;
 		opt.cmd_path = resolve_command(argv[optind]);
 	}
+	if (opt.append && !opt.outfile)
+		error_msg("-A/--output-append-mode has no effect without "
+			  "-o/--output");
+	if (opt.outfile && (*opt.outfile == '|' || *opt.outfile == '!') &&
+	    opt.follow_forks >= 2)
+		usage_error("piping the output and -ff/--output-separately are "
+			    "mutually exclusive");
 	if (opt.count && opt.follow_forks >= 2 && opt.outfile)
 		usage_error("(-c/--summary-only or -C/--summary) and "
 			    "-ff/--output-separately are mutually exclusive");

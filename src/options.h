@@ -57,6 +57,7 @@ struct options {
 	bool decode_fds;	/* -y, -yy, -e decode-fds=: any of them */
 	bool decode_pids;	/* --decode-pids=comm */
 	enum { XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE } xlat_style; /* -X */
+	bool append;		/* -A: -o FILE opened for appending */
 	bool no_aslr;		/* --no-aslr: ADDR_NO_RANDOMIZE for the command */
 	int argc;		/* sctrace's own command line, for the */
 	char **argv;		/* JSON header */

@@ -1,9 +1,11 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "emit.h"
@@ -45,10 +47,44 @@ static void report_failure(void)
 	perror_msg("write error on trace output");
 }
 
+/*
+ * -o '|COMMAND' (or '!COMMAND'): the trace is COMMAND's standard input,
+ * as strace's.  COMMAND runs under sh -c, untraced, with the signal
+ * dispositions sctrace was given; sctrace waits for it before exiting,
+ * so that what it prints is out when sctrace's caller goes on.
+ */
+static pid_t pipe_pid;
+
+static FILE *open_pipe(const char *command)
+{
+	int fds[2];
+	FILE *fp;
+
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		pdie("pipe");
+	fflush(NULL);
+	pipe_pid = fork();
+	if (pipe_pid < 0)
+		pdie("fork");
+	if (pipe_pid == 0) {
+		if (dup2(fds[0], 0) < 0)
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+		perror_msg("Can't execute '/bin/sh'");
+		_exit(127);
+	}
+	close(fds[0]);
+	fp = fdopen(fds[1], "w");
+	if (!fp)
+		pdie("fdopen");
+	return fp;
+}
+
 /* "e": the file is not inherited by the command. */
 static FILE *open_file(const char *path, const char *mode)
 {
-	FILE *fp = fopen(path, mode);
+	FILE *fp = *path == '|' || *path == '!' ? open_pipe(path + 1)
+						: fopen(path, mode);
 
 	if (!fp)
 		pdie("Can't fopen '%s'", path);
@@ -128,7 +164,8 @@ void sink_open(void)
 		per_pid = true;	/* FILE.PID, made as tracees appear */
 		return;
 	} else {
-		shared_out.fp = open_file(opt.outfile, "we");
+		shared_out.fp =
+			open_file(opt.outfile, opt.append ? "ae" : "we");
 		if ((opt.follow_forks || opt.nattach > 1) && !opt.json)
 			prefix_mode = PREFIX_COLUMN;
 		interactive = is_interactive(fileno(shared_out.fp));
@@ -167,7 +204,7 @@ static void detach_output(struct tracee *tp)
 
 void sink_attach(struct tracee *tp)
 {
-	attach_output(tp, "we");
+	attach_output(tp, opt.append ? "ae" : "we");
 }
 
 static void put(struct output *o, const char *s, size_t n)
@@ -482,5 +519,9 @@ bool sink_close(void)
 			report_failure();
 		shared_out.fp = NULL;
 	}
+	/* ECHILD: it ended before, and the tracer's wait4 took it. */
+	while (pipe_pid > 0 && waitpid(pipe_pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	pipe_pid = 0;
 	return !failed;
 }
